@@ -1,0 +1,14 @@
+namespace DealDesk.Data.Customers;
+
+public sealed class Customer
+{
+    public Guid Id { get; set; }
+    public Guid DealershipId { get; set; }
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string FullName => $"{FirstName} {LastName}";
+}

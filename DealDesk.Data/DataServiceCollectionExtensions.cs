@@ -1,0 +1,44 @@
+using DealDesk.Data.Database;
+using DealDesk.Data.Diagnostics;
+using DealDesk.Data.Inventory;
+using DealDesk.Data.Tenancy;
+using DealDesk.Data.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DealDesk.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the data source, contexts (tenant-aware), the transaction runner and the feature services.</summary>
+    public static IServiceCollection AddDealDeskData(this IServiceCollection services, DatabaseTarget target, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(target);
+        // One pooled data source per process; Npgsql publishes its "Npgsql" meter (pool, commands) from it.
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Apply(target.AppConnectionString)).Build());
+        services.AddSingleton<DealDeskMetrics>();
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddDbContextFactory<DealDeskDbContext>((sp, options) =>
+        {
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>());
+            options.AddInterceptors(
+                new TenantConnectionInterceptor(sp.GetRequiredService<ITenantContext>()),
+                new SlowQueryInterceptor(settings.SlowQueryThresholdMs, sp.GetRequiredService<ILogger<SlowQueryInterceptor>>()));
+            ConfigureCommon(options);
+        }, ServiceLifetime.Scoped);
+        services.AddScoped<TransactionRunner>();
+        services.AddScoped<CurrentDealership>();
+        services.AddScoped<InventoryService>();
+        services.AddSingleton<Monitoring.DatabaseHealth>();
+        return services;
+    }
+
+    /// <summary>Migrations are hand-written (no model snapshot), so EF's pending-model check has nothing to compare with.</summary>
+    internal static void ConfigureCommon(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+}

@@ -1,0 +1,28 @@
+using DealDesk.Data.Accounts;
+using DealDesk.Data.Audit;
+using DealDesk.Data.Customers;
+using DealDesk.Data.Inventory;
+using DealDesk.Data.Model;
+using DealDesk.Data.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealDesk.Data;
+
+public sealed class DealDeskDbContext(DbContextOptions<DealDeskDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Dealership> Dealerships => Set<Dealership>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DealDeskDbContext).Assembly);
+        IdentityTables.Configure(builder);
+        SnakeCaseNames.Apply(builder);
+    }
+}

@@ -1,0 +1,22 @@
+namespace DealDesk.Data.Errors;
+
+/// <summary>The error taxonomy's codes: stable strings that the UI, the JSON API and the logs share.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string MultiTenantViolation = "MULTI_TENANT_VIOLATION";
+    public const string VehicleNotAvailable = "VEHICLE_NOT_AVAILABLE";
+    public const string DuplicateDealNumber = "DUPLICATE_DEAL_NUMBER";
+    public const string DealStateInvalid = "DEAL_STATE_INVALID";
+    public const string QuoteAlreadyConverted = "QUOTE_ALREADY_CONVERTED";
+    public const string QuoteConflictVersion = "QUOTE_CONFLICT_VERSION";
+    public const string QuoteStateInvalid = "QUOTE_STATE_INVALID";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string TransactionConflict = "TRANSACTION_CONFLICT";
+    public const string DatabaseTimeout = "DATABASE_TIMEOUT";
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+    public const string InternalError = "INTERNAL_ERROR";
+}

@@ -1,0 +1,46 @@
+using DealDesk.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealDesk.Data.Inventory;
+
+public sealed record VehicleSearch(string? Query = null, string? Status = null, int Page = 1, int PageSize = 15);
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Reads the signed-in dealership's inventory (row-level security scopes it; the filter says so too).</summary>
+public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant)
+{
+    public async Task<Paged<Vehicle>> SearchAsync(VehicleSearch search, CancellationToken ct = default)
+    {
+        // A context per call: a page and its layout render concurrently and must not share one.
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var dealershipId = tenant.DealershipId ?? Guid.Empty;
+        var query = db.Vehicles.AsNoTracking().Where(v => v.DealershipId == dealershipId);
+        if (!string.IsNullOrWhiteSpace(search.Status) && VehicleStatus.All.Contains(search.Status))
+            query = query.Where(v => v.Status == search.Status);
+        if (!string.IsNullOrWhiteSpace(search.Query))
+        {
+            foreach (var term in search.Query.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
+            {
+                var pattern = $"%{EscapeLike(term)}%";
+                query = query.Where(v =>
+                    EF.Functions.ILike(v.Make, pattern, "\\") || EF.Functions.ILike(v.Model, pattern, "\\") ||
+                    EF.Functions.ILike(v.Trim ?? "", pattern, "\\") || EF.Functions.ILike(v.Vin, pattern, "\\") ||
+                    EF.Functions.ILike(v.StockNumber, pattern, "\\") || EF.Functions.ILike(v.Year.ToString(), pattern, "\\"));
+            }
+        }
+        var pageSize = Math.Clamp(search.PageSize, 1, 100);
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var page = Math.Clamp(search.Page, 1, pages);
+        var items = await query.OrderBy(v => v.Make).ThenBy(v => v.Model).ThenBy(v => v.StockNumber)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<Vehicle>(items, page, pageSize, total);
+    }
+
+    internal static string EscapeLike(string term) =>
+        term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,28 @@
+using DealDesk.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DealDesk.Data.Inventory;
+
+internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
+{
+    public void Configure(EntityTypeBuilder<Vehicle> e)
+    {
+        e.ToTable("vehicles", t => t.HasCheckConstraint("ck_vehicles_status", "status IN ('available','pending','sold')"));
+        e.Property(v => v.Id).HasDefaultValueSql("gen_random_uuid()");
+        e.Property(v => v.Vin).HasMaxLength(17);
+        e.Property(v => v.StockNumber).HasMaxLength(20);
+        e.Property(v => v.Make).HasMaxLength(40);
+        e.Property(v => v.Model).HasMaxLength(40);
+        e.Property(v => v.Trim).HasMaxLength(40);
+        e.Property(v => v.Price).HasColumnType("numeric(12,2)");
+        e.Property(v => v.Status).HasMaxLength(16);
+        e.Property(v => v.CreatedAt).HasDefaultValueSql("now()");
+        e.Ignore(v => v.Title);
+        e.HasAlternateKey(v => new { v.DealershipId, v.Id });
+        e.HasIndex(v => new { v.DealershipId, v.Vin }).IsUnique();
+        e.HasIndex(v => new { v.DealershipId, v.StockNumber }).IsUnique();
+        e.HasIndex(v => new { v.DealershipId, v.Status });
+        e.HasOne<Dealership>().WithMany().HasForeignKey(v => v.DealershipId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

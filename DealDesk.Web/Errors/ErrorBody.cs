@@ -1,0 +1,18 @@
+using DealDesk.Data.Errors;
+
+namespace DealDesk.Web.Errors;
+
+/// <summary>The JSON API's error contract.</summary>
+public sealed record ErrorBody(
+    bool Success, string ErrorCode, string Error, string Severity, bool Retryable, string CorrelationId,
+    IReadOnlyDictionary<string, object?>? Details)
+{
+    public static ErrorBody From(AppError e, string correlationId) =>
+        new(false, e.Code, e.Message, e.Severity.ToString().ToLowerInvariant(), e.Retryable, correlationId, e.Details);
+}
+
+/// <summary>The JSON API's success envelope.</summary>
+public sealed record Envelope<T>(T Data)
+{
+    public bool Success => true;
+}

@@ -1,0 +1,29 @@
+using DealDesk.Web;
+using DealDesk.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+SharedSettings.AddTo(builder.Configuration);
+builder.AddDealDeskLogging();
+
+DatabaseStartup database;
+try
+{
+    database = await DatabaseStartup.PrepareAsync(builder.Configuration, builder.Environment);
+}
+catch (StartupException ex)
+{
+    // One clear line instead of a stack-trace wall; non-zero exit for scripts and supervisors.
+    Console.Error.WriteLine($"DealDesk cannot start: {ex.Message}");
+    return ex.ExitCode;
+}
+
+builder.AddDealDeskServices(database);
+var app = builder.Build();
+app.UseDealDeskPipeline();
+await database.SeedIfEmbeddedAsync(app.Services);
+app.AnnounceUrls(database);
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the test projects.</summary>
+public partial class Program;
