@@ -1,4 +1,8 @@
+using DealDesk.Data.Customers;
 using DealDesk.Data.Database;
+using DealDesk.Data.Deals;
+using DealDesk.Data.QuickQuotes;
+using FluentValidation;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Tenancy;
@@ -34,6 +38,16 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<TransactionRunner>();
         services.AddScoped<CurrentDealership>();
         services.AddScoped<InventoryService>();
+        services.AddSingleton(TimeProvider.System);
+        // FluentValidation's DI package is not in the registry: validators are registered by hand.
+        services.AddSingleton<IValidator<CreateDealRequest>, CreateDealValidator>();
+        services.AddSingleton<IValidator<ChangeCustomerRequest>, ChangeCustomerValidator>();
+        services.AddSingleton<IValidator<QuickQuoteRequest>, QuickQuoteValidator>();
+        services.AddScoped<DealService>();
+        services.AddScoped<DealActions>();
+        services.AddScoped<DealQueries>();
+        services.AddScoped<CustomerQueries>();
+        services.AddScoped<QuickQuoteService>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
         return services;
     }

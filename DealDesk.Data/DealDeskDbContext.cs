@@ -1,6 +1,9 @@
 using DealDesk.Data.Accounts;
 using DealDesk.Data.Audit;
 using DealDesk.Data.Customers;
+using DealDesk.Data.Deals;
+using DealDesk.Data.Idempotency;
+using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Model;
 using DealDesk.Data.Tenancy;
@@ -17,6 +20,11 @@ public sealed class DealDeskDbContext(DbContextOptions<DealDeskDbContext> option
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Vehicle> Vehicles => Set<Vehicle>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<PricingScenario> PricingScenarios => Set<PricingScenario>();
+    public DbSet<DealNumberCounter> DealNumberCounters => Set<DealNumberCounter>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<QuickQuote> QuickQuotes => Set<QuickQuote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -53,6 +53,8 @@ internal static class Extensions
         app.MapAccountEndpoints();
         var secured = app.MapGroup("").RequireAuthorization();
         secured.MapInventoryEndpoints();
+        secured.MapDealPages();
+        app.MapDealApi();
         app.MapRazorComponents<App>().RequireAuthorization();
     }
 

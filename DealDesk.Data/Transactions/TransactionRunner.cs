@@ -65,12 +65,46 @@ public sealed class TransactionRunner(
         Func<DealDeskDbContext, CancellationToken, Task<T>> work, DateTime deadline, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(settings.IsolationLevel, ct);
-        await ApplyLocalSettingsAsync(tx, deadline, ct);
-        var result = await work(db, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return result;
+        if (settings.SerializeOn is { } key)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await AdvisoryLockAsync(db, "pg_advisory_lock", key, ct);
+        }
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(settings.IsolationLevel, ct);
+            await ApplyLocalSettingsAsync(tx, deadline, ct);
+            var result = await work(db, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            if (settings.SerializeOn is { } held) await ReleaseAsync(db, held);
+        }
+    }
+
+    private static async Task AdvisoryLockAsync(DealDeskDbContext db, string function, SerializationKey key, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"SELECT {function}($1, hashtext($2))", (NpgsqlConnection)db.Database.GetDbConnection());
+        cmd.Parameters.Add(new NpgsqlParameter { Value = key.ClassId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = key.Name });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Best effort: a broken connection has lost the lock already, and a pooled one is reset (DISCARD ALL) before reuse.</summary>
+    private async Task ReleaseAsync(DealDeskDbContext db, SerializationKey key)
+    {
+        try
+        {
+            if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+                await AdvisoryLockAsync(db, "pg_advisory_unlock", key, CancellationToken.None);
+        }
+        catch (NpgsqlException ex)
+        {
+            logger.LogDebug(ex, "Advisory unlock skipped: the connection is gone");
+        }
     }
 
     /// <summary>Tenant for row-level security and the remaining time budget, for this transaction only.</summary>

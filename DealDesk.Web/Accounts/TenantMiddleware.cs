@@ -11,6 +11,7 @@ internal sealed class TenantMiddleware(RequestDelegate next)
         {
             tenant.DealershipId = context.User.DealershipId();
             tenant.UserId = context.User.UserId();
+            tenant.IsManager = context.User.IsInRole(DealDesk.Data.Accounts.Roles.Manager);
         }
         return next(context);
     }

@@ -14,5 +14,6 @@ public sealed record ErrorBody(
 /// <summary>The JSON API's success envelope.</summary>
 public sealed record Envelope<T>(T Data)
 {
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public bool Success => true;
 }

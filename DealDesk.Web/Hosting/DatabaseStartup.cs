@@ -28,6 +28,7 @@ internal sealed class DatabaseStartup
                 var target = new DatabaseTarget(configured,
                     NullIfEmpty(config.GetConnectionString("DealDeskMigrations")) ?? configured);
                 await MigrateAsync(target.MigrationConnectionString);
+                await GuardTenancyAsync(target.AppConnectionString);
                 return new DatabaseStartup { Target = target, Settings = settings };
             }
         }
@@ -40,6 +41,7 @@ internal sealed class DatabaseStartup
         try
         {
             await MigrateAsync(embedded.OwnerConnectionString);
+            await GuardTenancyAsync(embedded.AppConnectionString);
         }
         catch
         {
@@ -94,6 +96,13 @@ internal sealed class DatabaseStartup
             var reason = (ex.InnerException as NpgsqlException ?? ex).Message.Split('\n')[0];
             throw new StartupException($"could not reach or migrate PostgreSQL at {DatabaseTarget.Describe(connectionString)}: {reason}", 1, ex);
         }
+    }
+
+    private static async Task GuardTenancyAsync(string appConnectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(appConnectionString);
+        if (await Data.Tenancy.TenancyGuard.ProblemWithAsync(dataSource) is { } problem)
+            throw new StartupException($"refusing to serve: {problem} ({DatabaseTarget.Describe(appConnectionString)}).", 1);
     }
 
     /// <summary>The folder holding DealDesk.sln, so `dotnet run` from anywhere uses one .data folder.</summary>

@@ -166,23 +166,46 @@ CREATE FUNCTION app_current_dealership() RETURNS uuid
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT NULLIF(current_setting('app.dealership_id', true), '')::uuid $$;
 
--- FORCE: the table owner is filtered too, so a misconfigured deployment that connects as the
--- owner still cannot read across dealerships. Only superusers/BYPASSRLS roles see everything.
+-- Policies bind every role but the tables' owner (and superusers). The app connects as
+-- dealdesk_app, which owns nothing; start-up refuses a connection role that owns the tables or
+-- bypasses RLS (TenancyGuard). FORCE is deliberately not used: the ownership probe below relies on
+-- running as the owner.
 ALTER TABLE dealerships ENABLE ROW LEVEL SECURITY;
-ALTER TABLE dealerships FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON dealerships
     USING (id = app_current_dealership()) WITH CHECK (id = app_current_dealership());
+
+-- Users: sign-in looks accounts up before any tenant is known, so a tenant-less connection may
+-- read them (that is the login path only: every signed-in request sets its tenant). With a
+-- tenant set, only that dealership's people are visible.
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON users
+    USING (app_current_dealership() IS NULL OR dealership_id = app_current_dealership())
+    WITH CHECK (app_current_dealership() IS NULL OR dealership_id = app_current_dealership());
 
 DO $$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['customers', 'vehicles', 'audit_log'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (dealership_id = app_current_dealership()) '
                        'WITH CHECK (dealership_id = app_current_dealership())', t);
     END LOOP;
 END $$;
+
+-- Ownership probe for typed errors: is this id another dealership's row? It answers yes/no and
+-- nothing else, so a service can return 403 MULTI_TENANT_VIOLATION rather than a misleading 404.
+CREATE FUNCTION app_belongs_to_other_dealership(entity text, row_id uuid) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public
+    AS $$
+DECLARE owner_id uuid;
+BEGIN
+    IF entity NOT IN ('customers', 'vehicles', 'users', 'deals', 'pricing_scenarios', 'quick_quotes') THEN
+        RAISE EXCEPTION 'app_belongs_to_other_dealership: unknown entity %', entity;
+    END IF;
+    EXECUTE format('SELECT dealership_id FROM %I WHERE id = $1', entity) INTO owner_id USING row_id;
+    RETURN owner_id IS NOT NULL AND owner_id IS DISTINCT FROM app_current_dealership();
+END $$;
+REVOKE ALL ON FUNCTION app_belongs_to_other_dealership(text, uuid) FROM PUBLIC;
 
 -- The application role: reads and writes rows, owns nothing, so every policy applies to it.
 DO $$
@@ -194,6 +217,7 @@ END $$;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO dealdesk_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO dealdesk_app;
 GRANT EXECUTE ON FUNCTION app_current_dealership() TO dealdesk_app;
+GRANT EXECUTE ON FUNCTION app_belongs_to_other_dealership(text, uuid) TO dealdesk_app;
 -- The audit trail is append-only for the app.
 REVOKE UPDATE, DELETE ON audit_log FROM dealdesk_app;
 REVOKE INSERT, UPDATE, DELETE ON "__EFMigrationsHistory" FROM dealdesk_app;

@@ -1,0 +1,46 @@
+namespace DealDesk.Data.Deals;
+
+/// <summary>
+/// What a salesperson asks for. Ids arrive as text so a malformed one is a typed validation error,
+/// not a serializer failure. The dealership never comes from here (see DealService).
+/// </summary>
+public sealed record CreateDealRequest
+{
+    public string? CustomerId { get; init; }
+    public NewCustomerData? CustomerData { get; init; }
+    public string? VehicleId { get; init; }
+    public string? SalespersonId { get; init; }
+    /// <summary>Optional; if present it must be the signed-in user's dealership.</summary>
+    public string? DealershipId { get; init; }
+    public ScenarioInput? Scenario { get; init; }
+}
+
+public sealed record NewCustomerData
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+}
+
+/// <summary>First-scenario numbers; anything left out takes the vehicle's and dealership's defaults.</summary>
+public sealed record ScenarioInput
+{
+    public decimal? Price { get; init; }
+    public decimal? DownPayment { get; init; }
+    public decimal? TradeInValue { get; init; }
+    public decimal? TradeInPayoff { get; init; }
+    public int? TermMonths { get; init; }
+    public decimal? Apr { get; init; }
+}
+
+public sealed record ChangeCustomerRequest
+{
+    public string? CustomerId { get; init; }
+    public NewCustomerData? CustomerData { get; init; }
+}
+
+public sealed record AttachVehicleRequest
+{
+    public string? VehicleId { get; init; }
+}

@@ -1,0 +1,79 @@
+using DealDesk.Data.Customers;
+using DealDesk.Data.Errors;
+using DealDesk.Data.Inventory;
+using DealDesk.Data.Pricing;
+using DealDesk.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealDesk.Data.Deals;
+
+/// <summary>Steps shared by deal creation and the later deal actions.</summary>
+internal static class DealParts
+{
+    public static async Task<Customer> ResolveCustomerAsync(DealDeskDbContext db, Actor actor, string? customerId,
+        NewCustomerData? data, CancellationToken ct)
+    {
+        if (customerId is not null)
+        {
+            var id = Guid.Parse(customerId);
+            return await db.Customers.SingleOrDefaultAsync(c => c.Id == id && c.DealershipId == actor.DealershipId, ct)
+                ?? throw await Ownership.MissingAsync(db, "customers", "Customer", id, ct);
+        }
+        var customer = new Customer
+        {
+            Id = Guid.CreateVersion7(), DealershipId = actor.DealershipId,
+            FirstName = data!.FirstName!.Trim(), LastName = data.LastName!.Trim(),
+            Email = string.IsNullOrWhiteSpace(data.Email) ? null : data.Email.Trim(),
+            Phone = string.IsNullOrWhiteSpace(data.Phone) ? null : data.Phone.Trim(),
+        };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(ct);
+        return customer;
+    }
+
+    /// <summary>Locks the vehicle row (FOR UPDATE) and moves it from available to pending.</summary>
+    public static async Task<Vehicle> ReserveVehicleAsync(DealDeskDbContext db, Guid dealershipId, Guid vehicleId, CancellationToken ct)
+    {
+        var vehicle = (await db.Vehicles
+                .FromSql($"SELECT * FROM vehicles WHERE id = {vehicleId} AND dealership_id = {dealershipId} FOR UPDATE")
+                .ToListAsync(ct)).SingleOrDefault()
+            ?? throw await Ownership.MissingAsync(db, "vehicles", "Vehicle", vehicleId, ct);
+        if (vehicle.Status != VehicleStatus.Available)
+            throw new DealDeskException(AppError.Conflict(ErrorCodes.VehicleNotAvailable,
+                $"The {vehicle.Title} (stock {vehicle.StockNumber}) is no longer available: it is {vehicle.Status}. Pick another vehicle.",
+                new Dictionary<string, object?> { ["vehicleId"] = vehicle.Id, ["status"] = vehicle.Status }));
+        vehicle.Status = VehicleStatus.Pending;
+        return vehicle;
+    }
+
+    public static PricingScenario FirstScenario(Deal deal, Dealership dealership, Vehicle? vehicle, ScenarioInput? input, DateTimeOffset now)
+    {
+        var scenario = new PricingScenario
+        {
+            Id = Guid.CreateVersion7(), DealershipId = deal.DealershipId, DealId = deal.Id, Name = "Scenario 1", Kind = ScenarioKind.Finance,
+            Price = input?.Price ?? vehicle?.Price ?? 0m, DownPayment = input?.DownPayment ?? 0m,
+            TradeInValue = input?.TradeInValue ?? 0m, TradeInPayoff = input?.TradeInPayoff ?? 0m,
+            TermMonths = input?.TermMonths ?? 60, Apr = input?.Apr ?? dealership.DefaultApr,
+            TaxRate = dealership.DefaultTaxRate, Fees = dealership.DocFee, CreatedAt = now, UpdatedAt = now,
+        };
+        Reprice(scenario);
+        return scenario;
+    }
+
+    public static void Reprice(PricingScenario s)
+    {
+        var figures = PaymentCalculator.Finance(s.Price, s.DownPayment, s.TradeInValue, s.TradeInPayoff, s.TaxRate, s.Fees, s.TermMonths, s.Apr);
+        s.AmountFinanced = figures.AmountFinanced;
+        s.MonthlyPayment = figures.MonthlyPayment;
+    }
+
+    public static async Task<DealResult> LoadResultAsync(DealDeskDbContext db, Guid dealId, CancellationToken ct)
+    {
+        var deal = await db.Deals.AsNoTracking().SingleAsync(d => d.Id == dealId, ct);
+        var scenario = await db.PricingScenarios.AsNoTracking().SingleAsync(s => s.Id == deal.ActiveScenarioId, ct);
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct);
+        var vehicle = deal.VehicleId is { } v ? await db.Vehicles.AsNoTracking().SingleAsync(x => x.Id == v, ct) : null;
+        return new DealResult(DealView.From(deal), ScenarioView.From(scenario), CustomerView.From(customer),
+            vehicle is null ? null : VehicleView.From(vehicle));
+    }
+}

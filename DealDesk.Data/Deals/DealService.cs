@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DealDesk.Data.Audit;
+using DealDesk.Data.Customers;
+using DealDesk.Data.Errors;
+using DealDesk.Data.Idempotency;
+using DealDesk.Data.Inventory;
+using DealDesk.Data.Pricing;
+using DealDesk.Data.Tenancy;
+using DealDesk.Data.Transactions;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealDesk.Data.Deals;
+
+/// <summary>
+/// Deal creation: one SERIALIZABLE unit, serialized per dealership, in the order customer → number →
+/// deal → vehicle → scenario → audit. Any failure leaves nothing behind.
+/// </summary>
+public sealed class DealService(
+    TransactionRunner runner,
+    ITenantContext tenant,
+    IValidator<CreateDealRequest> validator,
+    TimeProvider time,
+    IEnumerable<IDealStepObserver> observers)
+{
+    public const string CreateOperation = "deals.create";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<DealResult> CreateAsync(CreateDealRequest request, string? idempotencyKey = null, CancellationToken ct = default)
+    {
+        validator.ThrowIfInvalid(request);
+        var actor = Actor.From(tenant);
+        if (request.DealershipId is { } named && Guid.Parse(named) != actor.DealershipId)
+            throw new DealDeskException(AppError.OtherDealership("Dealership"));
+        var idempotency = IdempotencyInput.For(idempotencyKey, request);
+        return await runner.RunAsync(CreateOperation, DealLocks.For(actor.DealershipId),
+            (db, token) => CreateInAsync(db, actor, request, idempotency, token), ct);
+    }
+
+    /// <summary>The creation steps inside an open unit of work (also used by quick-quote conversion).</summary>
+    internal async Task<DealResult> CreateInAsync(DealDeskDbContext db, Actor actor, CreateDealRequest request,
+        IdempotencyInput? idempotency, CancellationToken ct)
+    {
+        if (idempotency is not null && await ReplayAsync(db, actor, idempotency, ct) is { } replay) return replay;
+
+        var dealership = await db.Dealerships.SingleAsync(d => d.Id == actor.DealershipId, ct);
+        var salespersonId = await ResolveSalespersonAsync(db, actor, request.SalespersonId, ct);
+        var customer = await DealParts.ResolveCustomerAsync(db, actor, request.CustomerId, request.CustomerData, ct);
+        await StepAsync(DealStep.CustomerResolved, db, ct);
+
+        var now = time.GetUtcNow();
+        var number = await DealNumbers.NextAsync(db, actor.DealershipId, DealNumbers.LocalDay(dealership.TimeZone, now), ct);
+        await StepAsync(DealStep.NumberAllocated, db, ct);
+
+        var deal = new Deal
+        {
+            Id = Guid.CreateVersion7(), DealershipId = actor.DealershipId, DealNumber = number, CustomerId = customer.Id,
+            SalespersonId = salespersonId, CreatedBy = actor.UserId, State = DealState.Draft, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Deals.Add(deal);
+        await db.SaveChangesAsync(ct);
+        await StepAsync(DealStep.DealInserted, db, ct);
+
+        Vehicle? vehicle = null;
+        if (request.VehicleId is { } vehicleId)
+        {
+            vehicle = await DealParts.ReserveVehicleAsync(db, actor.DealershipId, Guid.Parse(vehicleId), ct);
+            deal.VehicleId = vehicle.Id;
+            await db.SaveChangesAsync(ct);
+        }
+        await StepAsync(DealStep.VehicleReserved, db, ct);
+
+        var scenario = DealParts.FirstScenario(deal, dealership, vehicle, request.Scenario, now);
+        db.PricingScenarios.Add(scenario);
+        deal.ActiveScenarioId = scenario.Id;
+        await db.SaveChangesAsync(ct);
+        await StepAsync(DealStep.ScenarioCreated, db, ct);
+
+        AuditTrail.Record(db, actor, "deal.created", "deal", deal.Id, new
+        {
+            dealNumber = number, customerId = customer.Id, newCustomer = request.CustomerData is not null,
+            vehicleId = vehicle?.Id, scenarioId = scenario.Id, salespersonId,
+        }, now);
+        if (idempotency is not null)
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                DealershipId = actor.DealershipId, Key = idempotency.Key, Operation = CreateOperation, UserId = actor.UserId,
+                RequestHash = idempotency.Hash, ResultId = deal.Id, CreatedAt = now,
+            });
+        await db.SaveChangesAsync(ct);
+        await StepAsync(DealStep.AuditWritten, db, ct);
+
+        return new DealResult(DealView.From(deal), ScenarioView.From(scenario), CustomerView.From(customer),
+            vehicle is null ? null : VehicleView.From(vehicle));
+    }
+
+    /// <summary>
+    /// A repeated key returns the first result; the same key with a different request is refused.
+    /// Looked up inside the serialized unit, so a double click waits for the first click's commit.
+    /// </summary>
+    private static async Task<DealResult?> ReplayAsync(DealDeskDbContext db, Actor actor, IdempotencyInput idempotency, CancellationToken ct)
+    {
+        var existing = await db.IdempotencyKeys.AsNoTracking()
+            .SingleOrDefaultAsync(k => k.DealershipId == actor.DealershipId && k.Key == idempotency.Key, ct);
+        if (existing is null) return null;
+        if (existing.RequestHash != idempotency.Hash || existing.Operation != CreateOperation)
+            throw new DealDeskException(new AppError(ErrorCodes.IdempotencyKeyReused, 422,
+                "This request key was already used for a different request.",
+                Details: new Dictionary<string, object?> { ["dealId"] = existing.ResultId }));
+        return await DealParts.LoadResultAsync(db, existing.ResultId, ct);
+    }
+
+    private static async Task<Guid> ResolveSalespersonAsync(DealDeskDbContext db, Actor actor, string? requested, CancellationToken ct)
+    {
+        if (requested is null) return actor.UserId;
+        var id = Guid.Parse(requested);
+        if (id == actor.UserId) return id;
+        var exists = await db.Users.AnyAsync(u => u.Id == id && u.DealershipId == actor.DealershipId, ct);
+        if (!exists) throw await Ownership.MissingAsync(db, "users", "Salesperson", id, ct);
+        if (!actor.IsManager)
+            throw new DealDeskException(new AppError(ErrorCodes.Forbidden, 403, "Only a manager can create a deal for another salesperson."));
+        return id;
+    }
+
+    private async Task StepAsync(DealStep step, DealDeskDbContext db, CancellationToken ct)
+    {
+        foreach (var observer in observers) await observer.AfterAsync(step, db, ct);
+    }
+
+    internal sealed record IdempotencyInput(string Key, string Hash)
+    {
+        public static IdempotencyInput? For(string? key, object request)
+        {
+            if (string.IsNullOrWhiteSpace(key)) return null;
+            if (key.Length > 100)
+                throw new DealDeskException(AppError.Validation(new Dictionary<string, string[]> { ["idempotencyKey"] = ["At most 100 characters."] }));
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+            return new IdempotencyInput(key.Trim(), hash);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+
+namespace DealDesk.Data.Deals;
+
+/// <summary>Input rules shared by deal creation, customer changes and quick quotes.</summary>
+public static class DealRules
+{
+    public const string EmailPattern = @"^[^\s@]+@[^\s@]+\.[^\s@]+$";
+    public const string PhonePattern = @"^\(\d{3}\) \d{3}-\d{4}$";
+    public const decimal MaxMoney = 9_999_999_999.99m;
+
+    public static bool IsId(string? value) => value is null || Guid.TryParse(value, out _);
+
+    public static IRuleBuilderOptions<T, string?> WellFormedId<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(IsId).WithMessage("Not a valid id.");
+}
+
+public sealed class NewCustomerValidator : AbstractValidator<NewCustomerData>
+{
+    public NewCustomerValidator()
+    {
+        RuleFor(c => c.FirstName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("First name is required.")
+            .MaximumLength(80);
+        RuleFor(c => c.LastName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Last name is required.")
+            .MaximumLength(80);
+        RuleFor(c => c.Email).Matches(DealRules.EmailPattern).WithMessage("Enter an email like name@example.com.")
+            .MaximumLength(254).When(c => !string.IsNullOrEmpty(c.Email));
+        RuleFor(c => c.Phone).Matches(DealRules.PhonePattern).WithMessage("Enter a phone number like (555) 123-4567.")
+            .When(c => !string.IsNullOrEmpty(c.Phone));
+    }
+}
+
+public sealed class ScenarioInputValidator : AbstractValidator<ScenarioInput>
+{
+    public ScenarioInputValidator()
+    {
+        RuleFor(s => s.Price).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Price must be 0 or more.");
+        RuleFor(s => s.DownPayment).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Down payment must be 0 or more.");
+        RuleFor(s => s.TradeInValue).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Trade-in value must be 0 or more.");
+        RuleFor(s => s.TradeInPayoff).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Trade-in payoff must be 0 or more.");
+        RuleFor(s => s.TermMonths).InclusiveBetween(12, 96).WithMessage("Term must be 12 to 96 months.");
+        RuleFor(s => s.Apr).InclusiveBetween(0, 30).WithMessage("APR must be between 0 and 30 %.");
+    }
+}
+
+public sealed class CreateDealValidator : AbstractValidator<CreateDealRequest>
+{
+    public CreateDealValidator()
+    {
+        RuleFor(r => r).Must(r => (r.CustomerId is not null) ^ (r.CustomerData is not null))
+            .WithName("customer").OverridePropertyName("customer")
+            .WithMessage("Choose an existing customer or enter a new one (not both).");
+        RuleFor(r => r.CustomerId).WellFormedId();
+        RuleFor(r => r.VehicleId).WellFormedId();
+        RuleFor(r => r.SalespersonId).WellFormedId();
+        RuleFor(r => r.DealershipId).WellFormedId();
+        RuleFor(r => r.CustomerData!).SetValidator(new NewCustomerValidator()).When(r => r.CustomerData is not null);
+        RuleFor(r => r.Scenario!).SetValidator(new ScenarioInputValidator()).When(r => r.Scenario is not null);
+    }
+}
+
+public sealed class ChangeCustomerValidator : AbstractValidator<ChangeCustomerRequest>
+{
+    public ChangeCustomerValidator()
+    {
+        RuleFor(r => r).Must(r => (r.CustomerId is not null) ^ (r.CustomerData is not null))
+            .OverridePropertyName("customer")
+            .WithMessage("Choose an existing customer or enter a new one (not both).");
+        RuleFor(r => r.CustomerId).WellFormedId();
+        RuleFor(r => r.CustomerData!).SetValidator(new NewCustomerValidator()).When(r => r.CustomerData is not null);
+    }
+}

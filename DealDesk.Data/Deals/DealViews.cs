@@ -1,0 +1,36 @@
+using DealDesk.Data.Customers;
+using DealDesk.Data.Inventory;
+
+namespace DealDesk.Data.Deals;
+
+public sealed record DealView(Guid Id, string DealNumber, string DealState, Guid CustomerId, Guid? VehicleId,
+    Guid SalespersonId, Guid? ActiveScenarioId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static DealView From(Deal d) =>
+        new(d.Id, d.DealNumber, d.State, d.CustomerId, d.VehicleId, d.SalespersonId, d.ActiveScenarioId, d.CreatedAt, d.UpdatedAt);
+}
+
+public sealed record ScenarioView(Guid Id, Guid DealId, string Name, string Kind, decimal Price, decimal DownPayment,
+    decimal TradeInValue, decimal TradeInPayoff, int TermMonths, decimal Apr, decimal TaxRate, decimal Fees,
+    decimal AmountFinanced, decimal MonthlyPayment)
+{
+    public static ScenarioView From(PricingScenario s) =>
+        new(s.Id, s.DealId, s.Name, s.Kind, s.Price, s.DownPayment, s.TradeInValue, s.TradeInPayoff, s.TermMonths,
+            s.Apr, s.TaxRate, s.Fees, s.AmountFinanced, s.MonthlyPayment);
+}
+
+public sealed record CustomerView(Guid Id, string FirstName, string LastName, string? Email, string? Phone)
+{
+    public string FullName => $"{FirstName} {LastName}";
+    public static CustomerView From(Customer c) => new(c.Id, c.FirstName, c.LastName, c.Email, c.Phone);
+}
+
+public sealed record VehicleView(Guid Id, string Vin, string StockNumber, int Year, string Make, string Model, string? Trim,
+    decimal Price, string Status)
+{
+    public string Title => $"{Year} {Make} {Model}{(Trim is null ? "" : " " + Trim)}";
+    public static VehicleView From(Vehicle v) => new(v.Id, v.Vin, v.StockNumber, v.Year, v.Make, v.Model, v.Trim, v.Price, v.Status);
+}
+
+/// <summary>What a deal write returns: the deal and everything it now points at.</summary>
+public sealed record DealResult(DealView Deal, ScenarioView Scenario, CustomerView Customer, VehicleView? Vehicle);

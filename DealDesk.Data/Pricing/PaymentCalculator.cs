@@ -1,0 +1,36 @@
+namespace DealDesk.Data.Pricing;
+
+public sealed record FinanceFigures(decimal Tax, decimal AmountFinanced, decimal MonthlyPayment);
+
+/// <summary>
+/// Finance maths in decimal. Rounding to cents happens at two defined points only: the tax amount
+/// and the monthly payment (and the amount financed, which is a sum of cent values).
+/// </summary>
+public static class PaymentCalculator
+{
+    public static decimal Cents(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Tax on the price less the trade-in allowance (the common US treatment); the amount financed is
+    /// price + tax + fees + trade-in payoff − trade-in value − down payment, never below zero.
+    /// </summary>
+    public static FinanceFigures Finance(decimal price, decimal downPayment, decimal tradeInValue, decimal tradeInPayoff,
+        decimal taxRate, decimal fees, int termMonths, decimal aprPercent)
+    {
+        var tax = Cents(Math.Max(0, price - tradeInValue) * taxRate);
+        var financed = Math.Max(0, price + tax + fees + tradeInPayoff - tradeInValue - downPayment);
+        return new FinanceFigures(tax, financed, MonthlyPayment(financed, aprPercent, termMonths));
+    }
+
+    /// <summary>Standard amortization: P·r / (1 − (1 + r)^−n), r the monthly rate.</summary>
+    public static decimal MonthlyPayment(decimal principal, decimal aprPercent, int termMonths)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(termMonths, 1);
+        if (principal <= 0) return 0m;
+        var r = aprPercent / 100m / 12m;
+        if (r == 0) return Cents(principal / termMonths);
+        var growth = 1m;
+        for (var i = 0; i < termMonths; i++) growth *= 1 + r;
+        return Cents(principal * r * growth / (growth - 1));
+    }
+}

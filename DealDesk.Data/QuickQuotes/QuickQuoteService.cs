@@ -1,0 +1,82 @@
+using DealDesk.Data.Audit;
+using DealDesk.Data.Deals;
+using DealDesk.Data.Errors;
+using DealDesk.Data.Inventory;
+using DealDesk.Data.Pricing;
+using DealDesk.Data.Tenancy;
+using DealDesk.Data.Transactions;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealDesk.Data.QuickQuotes;
+
+public sealed record QuickQuoteView(Guid Id, Guid? VehicleId, string CustomerName, string? CustomerPhone, decimal Price,
+    decimal DownPayment, int TermMonths, decimal Apr, decimal MonthlyPayment, string Status, Guid? ConvertedDealId, DateTimeOffset CreatedAt)
+{
+    public static QuickQuoteView From(QuickQuote q) => new(q.Id, q.VehicleId, q.CustomerName, q.CustomerPhone, q.Price, q.DownPayment,
+        q.TermMonths, q.Apr, q.MonthlyPayment, q.Status, q.ConvertedDealId, q.CreatedAt);
+}
+
+/// <summary>Fast payment quotes, and their conversion into a customer + deal in one unit of work.</summary>
+public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext tenant, IValidator<QuickQuoteRequest> validator,
+    DealService deals, TimeProvider time)
+{
+    public async Task<QuickQuoteView> CreateAsync(QuickQuoteRequest request, CancellationToken ct = default)
+    {
+        validator.ThrowIfInvalid(request);
+        var actor = Actor.From(tenant);
+        return await runner.RunAsync("quick_quotes.create", async (db, token) =>
+        {
+            var dealership = await db.Dealerships.SingleAsync(d => d.Id == actor.DealershipId, token);
+            Vehicle? vehicle = null;
+            if (request.VehicleId is { } raw)
+            {
+                var vehicleId = Guid.Parse(raw);
+                vehicle = await db.Vehicles.SingleOrDefaultAsync(v => v.Id == vehicleId && v.DealershipId == actor.DealershipId, token)
+                    ?? throw await Ownership.MissingAsync(db, "vehicles", "Vehicle", vehicleId, token);
+            }
+            var now = time.GetUtcNow();
+            var quote = new QuickQuote
+            {
+                Id = Guid.CreateVersion7(), DealershipId = actor.DealershipId, SalespersonId = actor.UserId, VehicleId = vehicle?.Id,
+                CustomerName = string.Join(' ', request.CustomerName!.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+                CustomerPhone = string.IsNullOrWhiteSpace(request.CustomerPhone) ? null : request.CustomerPhone.Trim(),
+                Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m,
+                TermMonths = request.TermMonths ?? 60, Apr = request.Apr ?? dealership.DefaultApr, CreatedAt = now,
+            };
+            quote.MonthlyPayment = PaymentCalculator.Finance(quote.Price, quote.DownPayment, 0, 0, dealership.DefaultTaxRate,
+                dealership.DocFee, quote.TermMonths, quote.Apr).MonthlyPayment;
+            db.QuickQuotes.Add(quote);
+            AuditTrail.Record(db, actor, "quick_quote.created", "quick_quote", quote.Id, new { vehicleId = quote.VehicleId, quote.MonthlyPayment }, now);
+            return QuickQuoteView.From(quote);
+        }, ct);
+    }
+
+    /// <summary>Creates the customer and the deal from the quote and marks it converted, all or nothing. Twice is a 409 naming the deal.</summary>
+    public async Task<DealResult> ConvertAsync(Guid quoteId, CancellationToken ct = default)
+    {
+        var actor = Actor.From(tenant);
+        return await runner.RunAsync("quick_quotes.convert", DealLocks.For(actor.DealershipId), async (db, token) =>
+        {
+            var quote = (await db.QuickQuotes
+                    .FromSql($"SELECT * FROM quick_quotes WHERE id = {quoteId} AND dealership_id = {actor.DealershipId} FOR UPDATE")
+                    .ToListAsync(token)).SingleOrDefault()
+                ?? throw await Ownership.MissingAsync(db, "quick_quotes", "Quick quote", quoteId, token);
+            if (quote.Status == QuickQuoteStatus.Converted)
+                throw new DealDeskException(AppError.Conflict(ErrorCodes.QuoteAlreadyConverted,
+                    "This quick quote was already converted into a deal.",
+                    new Dictionary<string, object?> { ["dealId"] = quote.ConvertedDealId }));
+            var names = quote.CustomerName.Split(' ', 2);
+            var result = await deals.CreateInAsync(db, actor, new CreateDealRequest
+            {
+                CustomerData = new NewCustomerData { FirstName = names[0], LastName = names[1], Phone = quote.CustomerPhone },
+                VehicleId = quote.VehicleId?.ToString(),
+                Scenario = new ScenarioInput { Price = quote.Price, DownPayment = quote.DownPayment, TermMonths = quote.TermMonths, Apr = quote.Apr },
+            }, idempotency: null, token);
+            quote.Status = QuickQuoteStatus.Converted;
+            quote.ConvertedDealId = result.Deal.Id;
+            AuditTrail.Record(db, actor, "quick_quote.converted", "quick_quote", quote.Id, new { dealId = result.Deal.Id, result.Deal.DealNumber }, time.GetUtcNow());
+            return result;
+        }, ct);
+    }
+}
