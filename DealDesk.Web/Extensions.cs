@@ -17,7 +17,7 @@ internal static class Extensions
     {
         var services = builder.Services;
         services.AddDealDeskData(database.Target, database.Settings);
-        if (database.Embedded is { } embedded) services.AddSingleton(embedded); // disposed (stopped) with the host
+        if (database.Embedded is { } embedded) services.AddSingleton(embedded); // Program stops it after the host
         services.AddSingleton<DemoSeeder>();
         services.AddDealDeskAccounts();
         services.AddRazorComponents();

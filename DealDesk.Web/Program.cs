@@ -17,12 +17,15 @@ catch (StartupException ex)
     return ex.ExitCode;
 }
 
-builder.AddDealDeskServices(database);
-var app = builder.Build();
-app.UseDealDeskPipeline();
-await database.SeedIfEmbeddedAsync(app.Services);
-app.AnnounceUrls(database);
-await app.RunAsync();
+await using (database)
+{
+    builder.AddDealDeskServices(database);
+    var app = builder.Build();
+    app.UseDealDeskPipeline();
+    await database.SeedIfEmbeddedAsync(app.Services);
+    app.AnnounceUrls(database);
+    await app.RunAsync();
+}   // stops the embedded PostgreSQL (if any) after the host has drained
 return 0;
 
 /// <summary>Visible to WebApplicationFactory in the test projects.</summary>

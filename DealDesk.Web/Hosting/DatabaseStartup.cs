@@ -10,7 +10,7 @@ namespace DealDesk.Web.Hosting;
 /// Decides where the data lives before the host is built: a configured PostgreSQL
 /// (ConnectionStrings:DealDesk or DATABASE_URL), or else the embedded cluster. Then migrates.
 /// </summary>
-internal sealed class DatabaseStartup
+internal sealed class DatabaseStartup : IAsyncDisposable
 {
     public required DatabaseTarget Target { get; init; }
     public required DatabaseSettings Settings { get; init; }
@@ -55,6 +55,8 @@ internal sealed class DatabaseStartup
             Embedded = embedded,
         };
     }
+
+    public ValueTask DisposeAsync() => Embedded?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     /// <summary>Demo data goes into the embedded database only, never into a configured one.</summary>
     public async Task SeedIfEmbeddedAsync(IServiceProvider services)
