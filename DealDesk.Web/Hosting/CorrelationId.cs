@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace DealDesk.Web.Hosting;
@@ -18,7 +19,19 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
         context.TraceIdentifier = id;
         context.Response.Headers[Header] = id;
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
-            await next(context);
+        {
+            // The request log line (ASP.NET's own is written before any middleware, without the id).
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms",
+                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{8,64}$")]
