@@ -43,6 +43,7 @@ internal static class Extensions
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/account"),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
+        app.CloseAccountEndpoints();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();

@@ -54,7 +54,7 @@ public sealed record DatabaseSettings
         var raw = config[envName] ?? config[key];
         if (string.IsNullOrWhiteSpace(raw)) return fallback;
         if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw new InvalidConfigurationException(envName, $"{envName} must be a whole number ≥ {min} (got '{raw}').");
+            throw new InvalidConfigurationException(envName, $"{envName} (or {key}) must be a whole number ≥ {min} (got '{raw}').");
         return value;
     }
 }

@@ -105,7 +105,8 @@ public sealed class DealService(
         var existing = await db.IdempotencyKeys.AsNoTracking()
             .SingleOrDefaultAsync(k => k.DealershipId == actor.DealershipId && k.Key == idempotency.Key, ct);
         if (existing is null) return null;
-        if (existing.RequestHash != idempotency.Hash || existing.Operation != CreateOperation)
+        // Keys are per person: a colleague's identical key is a different request, never a replay of theirs.
+        if (existing.RequestHash != idempotency.Hash || existing.Operation != CreateOperation || existing.UserId != actor.UserId)
             throw new DealDeskException(new AppError(ErrorCodes.IdempotencyKeyReused, 422,
                 "This request key was already used for a different request.",
                 Details: new Dictionary<string, object?> { ["dealId"] = existing.ResultId }));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace DealDesk.Data.Deals;
@@ -8,6 +9,8 @@ public static class DealRules
     public const string EmailPattern = @"^[^\s@]+@[^\s@]+\.[^\s@]+$";
     public const string PhonePattern = @"^\(\d{3}\) \d{3}-\d{4}$";
     public const decimal MaxMoney = 9_999_999_999.99m;
+    public static readonly Regex Email = new(EmailPattern, RegexOptions.Compiled);
+    public static readonly Regex Phone = new(PhonePattern, RegexOptions.Compiled);
 
     public static bool IsId(string? value) => value is null || Guid.TryParse(value, out _);
 
@@ -23,10 +26,11 @@ public sealed class NewCustomerValidator : AbstractValidator<NewCustomerData>
             .MaximumLength(80);
         RuleFor(c => c.LastName).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("Last name is required.")
             .MaximumLength(80);
-        RuleFor(c => c.Email).Matches(DealRules.EmailPattern).WithMessage("Enter an email like name@example.com.")
-            .MaximumLength(254).When(c => !string.IsNullOrEmpty(c.Email));
-        RuleFor(c => c.Phone).Matches(DealRules.PhonePattern).WithMessage("Enter a phone number like (555) 123-4567.")
-            .When(c => !string.IsNullOrEmpty(c.Phone));
+        // Pasted values often carry spaces; they are stored trimmed, so they are checked trimmed.
+        RuleFor(c => c.Email).Must(v => DealRules.Email.IsMatch(v!.Trim())).WithMessage("Enter an email like name@example.com.")
+            .MaximumLength(254).When(c => !string.IsNullOrWhiteSpace(c.Email));
+        RuleFor(c => c.Phone).Must(v => DealRules.Phone.IsMatch(v!.Trim())).WithMessage("Enter a phone number like (555) 123-4567.")
+            .When(c => !string.IsNullOrWhiteSpace(c.Phone));
     }
 }
 

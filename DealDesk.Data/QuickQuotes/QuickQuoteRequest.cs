@@ -20,14 +20,29 @@ public sealed class QuickQuoteValidator : AbstractValidator<QuickQuoteRequest>
     public QuickQuoteValidator()
     {
         RuleFor(q => q.CustomerName).Must(n => n?.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2)
-            .WithMessage("Enter the customer's first and last name.").MaximumLength(160);
-        RuleFor(q => q.CustomerPhone).Matches(DealRules.PhonePattern).WithMessage("Enter a phone number like (555) 123-4567.")
-            .When(q => !string.IsNullOrEmpty(q.CustomerPhone));
+            .WithMessage("Enter the customer's first and last name.");
+        // Converting makes a customer of it: the first word is the first name, the rest the last name (80 characters each).
+        RuleFor(q => q.CustomerName).Must(FitsCustomerColumns).WithMessage("First and last name can have at most 80 characters each.")
+            .When(q => !string.IsNullOrWhiteSpace(q.CustomerName));
+        RuleFor(q => q.CustomerPhone).Must(v => DealRules.Phone.IsMatch(v!.Trim())).WithMessage("Enter a phone number like (555) 123-4567.")
+            .When(q => !string.IsNullOrWhiteSpace(q.CustomerPhone));
         RuleFor(q => q.VehicleId).WellFormedId();
         RuleFor(q => q.Price).NotNull().When(q => q.VehicleId is null).WithMessage("Enter a price or pick a vehicle.");
         RuleFor(q => q.Price).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Price must be 0 or more.");
         RuleFor(q => q.DownPayment).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Down payment must be 0 or more.");
         RuleFor(q => q.TermMonths).InclusiveBetween(12, 96).WithMessage("Term must be 12 to 96 months.");
         RuleFor(q => q.Apr).InclusiveBetween(0, 30).WithMessage("APR must be between 0 and 30 %.");
+    }
+
+    public static (string First, string Last) SplitName(string name)
+    {
+        var parts = name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (parts[0], parts.Length > 1 ? string.Join(' ', parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)) : "");
+    }
+
+    private static bool FitsCustomerColumns(string? name)
+    {
+        var (first, last) = SplitName(name!);
+        return first.Length <= 80 && last.Length <= 80;
     }
 }

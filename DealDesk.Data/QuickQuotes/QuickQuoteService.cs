@@ -66,10 +66,10 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
                 throw new DealDeskException(AppError.Conflict(ErrorCodes.QuoteAlreadyConverted,
                     "This quick quote was already converted into a deal.",
                     new Dictionary<string, object?> { ["dealId"] = quote.ConvertedDealId }));
-            var names = quote.CustomerName.Split(' ', 2);
+            var (first, last) = QuickQuoteValidator.SplitName(quote.CustomerName);
             var result = await deals.CreateInAsync(db, actor, new CreateDealRequest
             {
-                CustomerData = new NewCustomerData { FirstName = names[0], LastName = names[1], Phone = quote.CustomerPhone },
+                CustomerData = new NewCustomerData { FirstName = first, LastName = last, Phone = quote.CustomerPhone },
                 VehicleId = quote.VehicleId?.ToString(),
                 Scenario = new ScenarioInput { Price = quote.Price, DownPayment = quote.DownPayment, TermMonths = quote.TermMonths, Apr = quote.Apr },
             }, idempotency: null, token);

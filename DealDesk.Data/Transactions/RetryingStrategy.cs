@@ -11,13 +11,18 @@ namespace DealDesk.Data.Transactions;
 internal sealed class RetryingStrategy(DbContext context, int maxRetries, DealDeskMetrics metrics, string operation)
     : ExecutionStrategy(context, maxRetries, TimeSpan.FromSeconds(1))
 {
+    private string _lastCause = "";
+
     protected override bool ShouldRetryOn(Exception exception)
     {
-        if (!TransientErrors.IsTransient(exception, out var sqlState)) return false;
-        metrics.Retried(operation, sqlState);
-        return true;
+        // Also asked about the final failure, when no retry follows: count in OnRetry instead.
+        var transient = TransientErrors.IsTransient(exception, out var sqlState);
+        _lastCause = sqlState;
+        return transient;
     }
 
     protected override TimeSpan? GetNextDelay(Exception lastException) =>
         RetryBackoff.Delay(ExceptionsEncountered.Count, Random, MaxRetryCount);
+
+    protected override void OnRetry() => metrics.Retried(operation, _lastCause);
 }

@@ -53,7 +53,7 @@ public sealed class TransactionRunner(
             if (error is null) throw;
             if (ex is not DealDeskException)
                 logger.LogWarning(ex, "Unit of work {Operation} failed: {ErrorCode}", operation, error.Code);
-            throw ex as DealDeskException ?? new DealDeskException(error);
+            throw ex as DealDeskException ?? new DealDeskException(error, ex);
         }
         finally
         {

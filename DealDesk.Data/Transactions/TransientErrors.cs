@@ -21,6 +21,10 @@ public static class TransientErrors
         {
             switch (e)
             {
+                // A terminated backend (admin or crash shutdown) is a lost connection: nothing was committed.
+                case PostgresException { SqlState: "57P01" or "57P02" }:
+                    sqlState = ConnectionFailure;
+                    return true;
                 case PostgresException pg:
                     sqlState = pg.SqlState;
                     return Retryable.Contains(pg.SqlState);

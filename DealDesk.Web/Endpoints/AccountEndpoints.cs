@@ -11,19 +11,33 @@ internal static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // Identity's token endpoints for API clients: POST /account/login?useCookies=false → bearer token.
-        // Accounts are provisioned per dealership, so self-registration and the rest stay closed.
-        app.MapGroup("/account")
-            .MapIdentityApi<AppUser>()
-            .AllowAnonymous()
-            .AddEndpointFilter(async (ctx, next) =>
-                ApiClientPaths.Contains(ctx.HttpContext.Request.Path.Value?.TrimEnd('/') ?? "")
-                    ? await next(ctx)
-                    : Results.NotFound());
+        // Only login and refresh are reachable (see CloseAccountEndpoints); they are anonymous by nature.
+        app.MapGroup("/account").MapIdentityApi<AppUser>().AllowAnonymous();
 
-        app.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            // No form fields are bound here, so the antiforgery check must be explicit.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             await signIn.SignOutAsync();
             return Results.Redirect("/login");
-        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());  // a plain form post: the token is checked
+        }).RequireAuthorization().DisableAntiforgery();
+    }
+
+    /// <summary>
+    /// Accounts are provisioned per dealership: self-registration, password reset and the manage
+    /// endpoints stay closed. Runs before routing, so a closed endpoint is a 404 whatever the body.
+    /// </summary>
+    public static void CloseAccountEndpoints(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/account") && !ApiClientPaths.Contains(path.Value!.TrimEnd('/').ToLowerInvariant()))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
     }
 }
