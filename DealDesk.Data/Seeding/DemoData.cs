@@ -5,12 +5,13 @@ public static class DemoData
 {
     public const string Password = "DealDesk!2026";
 
-    public sealed record DemoDealership(string Name, string Slug, string TimeZone, decimal TaxRate, decimal DocFee, decimal Apr, string StockPrefix);
+    public sealed record DemoDealership(string Name, string Slug, string TimeZone, decimal TaxRate, decimal DocFee, decimal Apr,
+        string StockPrefix, string ManagerName, string[] SalesNames);
 
     public static readonly DemoDealership[] Dealerships =
     [
-        new("Northside Motors", "northside", "America/Chicago", 0.0725m, 499m, 6.9m, "N"),
-        new("Southside Auto", "southside", "America/New_York", 0.0600m, 389m, 7.4m, "S"),
+        new("Northside Motors", "northside", "America/Chicago", 0.0725m, 499m, 6.9m, "N", "Rosa Delgado", ["Noah Bennett", "Ava Brooks"]),
+        new("Southside Auto", "southside", "America/New_York", 0.0600m, 389m, 7.4m, "S", "Marcus Reed", ["Liam Carter", "Zoe Price"]),
     ];
 
     public static string ManagerEmail(DemoDealership d) => $"manager@{d.Slug}.test";

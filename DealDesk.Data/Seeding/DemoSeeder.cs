@@ -49,9 +49,9 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
         await db.SaveChangesAsync(ct);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        await CreateUserAsync(users, dealershipId, DemoData.ManagerEmail(demo), $"{demo.Name.Split(' ')[0]} Manager", Roles.Manager);
-        for (var n = 1; n <= 2; n++)
-            await CreateUserAsync(users, dealershipId, DemoData.SalesEmail(demo, n), $"{DemoData.FirstNames[random.Next(20)]} (Sales {n})", Roles.Salesperson);
+        await CreateUserAsync(users, dealershipId, DemoData.ManagerEmail(demo), demo.ManagerName, Roles.Manager);
+        for (var n = 1; n <= demo.SalesNames.Length; n++)
+            await CreateUserAsync(users, dealershipId, DemoData.SalesEmail(demo, n), demo.SalesNames[n - 1], Roles.Salesperson);
 
         for (var v = 0; v < VehiclesPerDealership; v++)
         {
