@@ -41,6 +41,13 @@ public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contex
         return new Paged<Vehicle>(items, page, pageSize, total);
     }
 
+    /// <summary>One of the dealership's vehicles, or null.</summary>
+    public async Task<Vehicle?> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.DealershipId == tenant.DealershipId, ct);
+    }
+
     internal static string EscapeLike(string term) =>
         term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

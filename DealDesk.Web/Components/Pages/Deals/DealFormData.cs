@@ -55,17 +55,7 @@ public static class DealFormData
     public static async Task<IReadOnlyList<CustomerView>> CustomerMatchesAsync(CustomerQueries customers, string? query, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(query) ? [] : await customers.SearchAsync(query, 8, ct);
 
-    /// <summary>
-    /// InventoryService has no lookup by id yet, so page through the available vehicles (100 a page;
-    /// a lot rarely holds more than a few pages). Null when the vehicle is not available (any more).
-    /// </summary>
-    private static async Task<Vehicle?> FindAvailableAsync(InventoryService inventory, Guid id, CancellationToken ct)
-    {
-        for (var page = 1; ; page++)
-        {
-            var result = await inventory.SearchAsync(new VehicleSearch(null, VehicleStatus.Available, page, 100), ct);
-            if (result.Items.FirstOrDefault(v => v.Id == id) is { } found) return found;
-            if (page >= result.Pages) return null;
-        }
-    }
+    /// <summary>The preselected vehicle, if it is (still) available.</summary>
+    private static async Task<Vehicle?> FindAvailableAsync(InventoryService inventory, Guid id, CancellationToken ct) =>
+        await inventory.FindAsync(id, ct) is { Status: VehicleStatus.Available } vehicle ? vehicle : null;
 }
