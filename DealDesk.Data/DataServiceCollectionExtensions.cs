@@ -52,7 +52,14 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Migrations are hand-written (no model snapshot), so EF's pending-model check has nothing to compare with.</summary>
+    /// <summary>
+    /// Migrations are hand-written (no model snapshot), so EF's pending-model check has nothing to compare with.
+    /// EF's own error events go to Debug: a serialization failure that the runner retries is not an error,
+    /// and the runner and the exception handler log the failures that do surface.
+    /// </summary>
     internal static void ConfigureCommon(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.ConfigureWarnings(w => w
+            .Ignore(RelationalEventId.PendingModelChangesWarning)
+            .Log((RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
 }

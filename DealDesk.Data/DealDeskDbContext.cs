@@ -16,6 +16,9 @@ namespace DealDesk.Data;
 public sealed class DealDeskDbContext(DbContextOptions<DealDeskDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
+    /// <summary>Set by the transaction runner, which sets the tenant per transaction (SET LOCAL) itself.</summary>
+    internal bool TenantSetPerTransaction { get; set; }
+
     public DbSet<Dealership> Dealerships => Set<Dealership>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Vehicle> Vehicles => Set<Vehicle>();

@@ -21,7 +21,7 @@ internal static class DealParts
         }
         var customer = new Customer
         {
-            Id = Guid.CreateVersion7(), DealershipId = actor.DealershipId,
+            Id = Guid.NewGuid(), DealershipId = actor.DealershipId,
             FirstName = data!.FirstName!.Trim(), LastName = data.LastName!.Trim(),
             Email = string.IsNullOrWhiteSpace(data.Email) ? null : data.Email.Trim(),
             Phone = string.IsNullOrWhiteSpace(data.Phone) ? null : data.Phone.Trim(),
@@ -50,7 +50,7 @@ internal static class DealParts
     {
         var scenario = new PricingScenario
         {
-            Id = Guid.CreateVersion7(), DealershipId = deal.DealershipId, DealId = deal.Id, Name = "Scenario 1", Kind = ScenarioKind.Finance,
+            Id = Guid.NewGuid(), DealershipId = deal.DealershipId, DealId = deal.Id, Name = "Scenario 1", Kind = ScenarioKind.Finance,
             Price = input?.Price ?? vehicle?.Price ?? 0m, DownPayment = input?.DownPayment ?? 0m,
             TradeInValue = input?.TradeInValue ?? 0m, TradeInPayoff = input?.TradeInPayoff ?? 0m,
             TermMonths = input?.TermMonths ?? 60, Apr = input?.Apr ?? dealership.DefaultApr,

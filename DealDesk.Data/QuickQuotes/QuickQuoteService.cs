@@ -38,7 +38,7 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
             var now = time.GetUtcNow();
             var quote = new QuickQuote
             {
-                Id = Guid.CreateVersion7(), DealershipId = actor.DealershipId, SalespersonId = actor.UserId, VehicleId = vehicle?.Id,
+                Id = Guid.NewGuid(), DealershipId = actor.DealershipId, SalespersonId = actor.UserId, VehicleId = vehicle?.Id,
                 CustomerName = string.Join(' ', request.CustomerName!.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
                 CustomerPhone = string.IsNullOrWhiteSpace(request.CustomerPhone) ? null : request.CustomerPhone.Trim(),
                 Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m,

@@ -14,7 +14,7 @@ public sealed class TenantConnectionInterceptor(ITenantContext tenant) : DbConne
 {
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (tenant.DealershipId is not { } id) return;
+        if (tenant.DealershipId is not { } id || eventData.Context is DealDeskDbContext { TenantSetPerTransaction: true }) return;
         await using var cmd = new NpgsqlCommand($"SELECT set_config('{TenantSetting.Name}', $1, false)", (NpgsqlConnection)connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id.ToString() });
         await cmd.ExecuteNonQueryAsync(cancellationToken);
@@ -22,7 +22,7 @@ public sealed class TenantConnectionInterceptor(ITenantContext tenant) : DbConne
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (tenant.DealershipId is not { } id) return;
+        if (tenant.DealershipId is not { } id || eventData.Context is DealDeskDbContext { TenantSetPerTransaction: true }) return;
         using var cmd = new NpgsqlCommand($"SELECT set_config('{TenantSetting.Name}', $1, false)", (NpgsqlConnection)connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id.ToString() });
         cmd.ExecuteNonQuery();

@@ -65,6 +65,7 @@ public sealed class TransactionRunner(
         Func<DealDeskDbContext, CancellationToken, Task<T>> work, DateTime deadline, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        db.TenantSetPerTransaction = true; // ApplyLocalSettingsAsync does it; skip the session-level round trip
         if (settings.SerializeOn is { } key)
         {
             await db.Database.OpenConnectionAsync(ct);

@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace DealDesk.Bench;
+
+/// <summary>Command-line options; see <see cref="Usage"/>.</summary>
+public sealed record BenchOptions
+{
+    public static readonly string[] AllLevels = [Level.Service, Level.Http, Level.PgBench];
+
+    /// <summary>Measured seconds per level and client count.</summary>
+    public int DurationSeconds { get; init; } = 10;
+
+    /// <summary>Unmeasured seconds before each measured window (JIT, pools, caches).</summary>
+    public double WarmupSeconds { get; init; } = 2;
+
+    public IReadOnlyList<int> Clients { get; init; } = [1, 8, 32];
+
+    public IReadOnlyList<string> Levels { get; init; } = AllLevels;
+
+    /// <summary>How many demo dealerships the workers spread over (worker i acts for dealership i mod N): 2, or 1 to take cross-dealership conflicts out.</summary>
+    public int Dealerships { get; init; } = 2;
+
+    /// <summary>Extra available vehicles per demo dealership; 0 = sized from the run (see <see cref="VehiclesPerDealership"/>).</summary>
+    public int Vehicles { get; init; }
+
+    public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
+    public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
+
+    public bool Runs(string level) => Levels.Contains(level);
+
+    /// <summary>
+    /// Every creation takes its own vehicle. Budget: 1,000 creations/s per dealership for every second
+    /// of every service/HTTP window (warm-up included): far above what one dealership's serialized
+    /// creations reach, so the stock does not run out (a run that does says so).
+    /// </summary>
+    public int VehiclesPerDealership
+    {
+        get
+        {
+            if (Vehicles > 0) return Vehicles;
+            var loadLevels = Levels.Count(l => l is Level.Service or Level.Http);
+            var seconds = (DurationSeconds + WarmupSeconds) * Clients.Count * loadLevels;
+            return (int)Math.Clamp(seconds * 1_000 * 2 / Dealerships, 1_000, 2_000_000);
+        }
+    }
+
+    public const string Usage =
+        "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
+        "[--levels service,http,pgbench] [--vehicles N] [--dealerships 2|1]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            o = name switch
+            {
+                "--duration" or "-d" => o with { DurationSeconds = PositiveInt(name, Value()) },
+                "--warmup" => o with { WarmupSeconds = NonNegativeDouble(name, Value()) },
+                "--clients" or "-c" => o with { Clients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
+                "--levels" => o with { Levels = ParseLevels(Value()) },
+                "--vehicles" => o with { Vehicles = PositiveInt(name, Value()) },
+                "--dealerships" => o with { Dealerships = Math.Min(2, PositiveInt(name, Value())) },
+                "--help" or "-h" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+        if (o.Clients.Count == 0) throw new ArgumentException("--clients needs at least one client count.");
+        return o;
+    }
+
+    static IReadOnlyList<string> ParseLevels(string value)
+    {
+        var levels = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.ToLowerInvariant()).Distinct().ToArray();
+        var unknown = levels.Except(AllLevels).ToArray();
+        if (unknown.Length > 0 || levels.Length == 0)
+            throw new ArgumentException($"--levels takes a comma-separated subset of {string.Join(',', AllLevels)} (got '{value}').");
+        return [.. AllLevels.Where(levels.Contains)];
+    }
+
+    static int PositiveInt(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n : throw new ArgumentException($"{name} must be a whole number > 0 (got '{value}').");
+
+    static double NonNegativeDouble(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n : throw new ArgumentException($"{name} must be a number ≥ 0 (got '{value}').");
+}
+
+/// <summary>The three levels measured, as they appear in the table.</summary>
+public static class Level
+{
+    public const string Service = "service";
+    public const string Http = "http";
+    public const string PgBench = "pgbench";
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using DealDesk.Data.Database;
+using DealDesk.Data.Deals;
+using Microsoft.Extensions.Configuration;
+
+namespace DealDesk.Bench;
+
+/// <summary>
+/// Entry point. Not top-level statements: those would generate a global <c>Program</c> clashing with the
+/// web app's (which <see cref="BenchAppFactory"/> hosts).
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            if (ex.Message != BenchOptions.Usage) Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        // Ctrl+C and SIGTERM cancel the run so the finally blocks stop PostgreSQL and delete the cluster. SIGTERM
+        // needs its own handler: the hosted app's lifetime also catches it and would otherwise only stop the app.
+        using var cancel = new CancellationTokenSource();
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            cancel.Cancel();
+        }
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var clock = Stopwatch.StartNew();
+        void Log(string line) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}");
+
+        // The shared settings the web app reads (pool size, timeouts), environment variables (DB_POOL_MAX, ...) on top.
+        var config = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var settings = DatabaseSettings.From(config);
+        var startedUtc = DateTime.UtcNow;
+        var loadBefore = MachineLoad.Read();
+        var rows = new List<LevelResult>();
+        var problems = new List<string>();
+        var scratch = BenchPaths.NewScratchDirectory();
+        var resultsDirectory = BenchPaths.ResultsDirectory();
+        string serverVersion;
+
+        Log($"DealDesk.Bench: levels {string.Join(",", options.Levels)}, clients {string.Join(",", options.Clients)} over {options.Dealerships} dealership(s), " +
+            $"{options.DurationSeconds} s each after {options.WarmupSeconds:0.#} s warm-up, {Environment.ProcessorCount} cores, load average {loadBefore}");
+        using var retries = new RetryCounter(DealService.CreateOperation);
+        var runner = new LoadRunner(options.Warmup, options.Duration, retries);
+        try
+        {
+            await using var database = await BenchDatabase.StartAsync(settings, options.VehiclesPerDealership, Log, cancel.Token);
+            serverVersion = database.ServerVersion;
+            var tenants = database.Tenants.Take(options.Dealerships).ToArray();
+
+            if (options.Runs(Level.Service))
+                await RunLevelAsync(Level.Service, () => new ServiceLoad(database, tenants, runner).RunAsync(options.Clients, Log, cancel.Token));
+            if (options.Runs(Level.Http))
+                await RunLevelAsync(Level.Http, () => InScratchDirectory(() =>
+                    new HttpLoad(database, tenants, runner, Path.Combine(resultsDirectory, "http-app.log")).RunAsync(options.Clients, Log, cancel.Token)));
+            if (options.Runs(Level.PgBench))
+                await RunLevelAsync(Level.PgBench, () => new PgBench(database, scratch).RunAsync(options.Clients, options.Duration, Log, cancel.Token));
+
+            Log("Stopping PostgreSQL and deleting the cluster");
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Cancelled; the cluster was stopped and deleted.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Set-up failed (no PostgreSQL binaries, migration error, ...): nothing to report but the cause.
+            Console.Error.WriteLine($"DealDesk.Bench could not run: {ex}");
+            return 1;
+        }
+        finally
+        {
+            TryDelete(scratch);
+        }
+
+        var loadAfter = MachineLoad.Read();
+        var table = new ResultTable(rows);
+        Console.WriteLine();
+        Console.Write(table.ToText());
+        Console.WriteLine();
+        foreach (var line in table.Verdicts()) Console.WriteLine(line);
+        var notes = table.Notes().Concat(problems).ToList();
+        if (notes.Count > 0)
+        {
+            Console.WriteLine();
+            foreach (var note in notes) Console.WriteLine($"note: {note}");
+        }
+        var file = ResultsFile.Write(resultsDirectory, new RunContext(options, args, startedUtc, serverVersion, settings.PoolMax,
+            options.VehiclesPerDealership, $"{loadBefore} before, {loadAfter} after", problems), table);
+        Console.WriteLine();
+        Console.WriteLine($"load average (1/5/15 min): {loadBefore} before, {loadAfter} after, on {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Written to {file} ({clock.Elapsed:mm\\:ss} in all)");
+        return problems.Count == 0 ? 0 : 1;
+
+        // One level failing (e.g. pgbench missing) still leaves the others' rows in the table.
+        async Task RunLevelAsync(string level, Func<Task<IReadOnlyList<LevelResult>>> run)
+        {
+            try
+            {
+                rows.AddRange(await run());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                Log($"{level} level failed: {ex}");
+                problems.Add($"{level} level failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            }
+        }
+
+        // The hosted app's own Serilog config writes logs/ relative to the working directory: keep that out of the repository.
+        async Task<T> InScratchDirectory<T>(Func<Task<T>> run)
+        {
+            var previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = scratch;
+            try { return await run(); }
+            finally { Environment.CurrentDirectory = previous; }
+        }
+    }
+
+    static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Could not delete {directory}: {ex.Message}");
+        }
+    }
+}

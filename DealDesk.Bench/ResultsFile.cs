@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace DealDesk.Bench;
+
+/// <summary>Writes the run as Markdown to DealDesk.Bench/results/latest.md: context, the table, verdicts and notes.</summary>
+public static class ResultsFile
+{
+    public static string Write(string resultsDirectory, RunContext run, ResultTable table)
+    {
+        Directory.CreateDirectory(resultsDirectory);
+        var path = Path.Combine(resultsDirectory, "latest.md");
+        var sb = new StringBuilder();
+        sb.AppendLine("# DealDesk benchmark: deal creation");
+        sb.AppendLine();
+        sb.AppendLine($"- run: {run.StartedUtc:yyyy-MM-dd HH:mm} UTC, `dotnet run -c Release --project DealDesk.Bench{(run.Arguments.Length == 0 ? "" : " -- " + string.Join(' ', run.Arguments))}`");
+        sb.AppendLine($"- window: {run.Options.DurationSeconds} s measured after {run.Options.WarmupSeconds:0.#} s warm-up, per level and client count");
+        sb.AppendLine($"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average (1/5/15 min) {run.LoadAverage}");
+        sb.AppendLine($"- database: PostgreSQL {run.ServerVersion}, embedded ephemeral cluster (fsync=off, synchronous_commit=off) on 127.0.0.1; app pool max {run.PoolMax}");
+        sb.AppendLine($"- stock: {run.VehiclesPerDealership:N0} extra available vehicles per demo dealership; every creation = new customer + distinct vehicle; workers spread over {run.Options.Dealerships} dealership(s)");
+        sb.AppendLine();
+        sb.Append(table.ToMarkdown());
+        sb.AppendLine();
+        foreach (var line in table.Verdicts()) sb.AppendLine($"**{line}**  ");
+        var notes = table.Notes().Concat(run.Problems).ToList();
+        if (notes.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Notes:");
+            sb.AppendLine();
+            foreach (var note in notes) sb.AppendLine($"- {note}");
+        }
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+}
+
+/// <summary>What the results file says about the run besides the rows.</summary>
+public sealed record RunContext(BenchOptions Options, string[] Arguments, DateTime StartedUtc, string ServerVersion, int PoolMax, int VehiclesPerDealership,
+    string LoadAverage, IReadOnlyList<string> Problems);
