@@ -89,6 +89,8 @@ internal static class DealPageEndpoints
             catch (DealDeskException ex)
             {
                 form.Errors.Apply(ex.Error);
+                // The car was taken: list the ones still available rather than a search for the taken one.
+                if (ex.Error.Code == ErrorCodes.VehicleNotAvailable) form.VehicleQuery = null;
                 // Refused before anything was written: the corrected request is a new request with a new key.
                 // Transient failures (timeouts, busy) keep the key, so a retry after an unseen commit replays it.
                 if (!ex.Error.Retryable) form.IdempotencyKey = Guid.NewGuid().ToString();
@@ -113,7 +115,12 @@ internal static class DealPageEndpoints
                 catch (DealDeskException ex)
                 {
                     Refused(form.Errors, ex.Error);
-                    if (ex.Error.Code == ErrorCodes.VehicleNotAvailable) form.VehicleId = null;
+                    if (ex.Error.Code == ErrorCodes.VehicleNotAvailable)
+                    {
+                        // Show the cars still available, not a search for the one just taken.
+                        form.VehicleId = null;
+                        form.VehicleQuery = null;
+                    }
                 }
             }
             if (!IsHtmx(http)) return DealPageResult(id, new DealActionState(DealAction.Vehicle, form.Errors) { Vehicle = form });
