@@ -15,25 +15,18 @@ public static class DealNumbers
     }
 
     /// <summary>
-    /// Next number for the day, with the counter row locked FOR UPDATE until commit: gapless, because
-    /// a rolled-back deal rolls its increment back too. Callers serialize per dealership first
-    /// (<see cref="DealLocks"/>) so concurrent creations queue instead of failing serialization.
+    /// Next number for the day in one statement that leaves the counter row locked until commit:
+    /// gapless, because a rolled-back deal rolls its increment back too. Callers serialize per
+    /// dealership first (<see cref="DealLocks"/>) so concurrent creations queue instead of failing
+    /// serialization, and past 9999 the number simply widens.
     /// </summary>
     public static async Task<string> NextAsync(DealDeskDbContext db, Guid dealershipId, DateOnly day, CancellationToken ct)
     {
-        var counter = await db.DealNumberCounters
-            .FromSql($"SELECT * FROM deal_number_counters WHERE dealership_id = {dealershipId} AND day = {day} FOR UPDATE")
-            .SingleOrDefaultAsync(ct);
-        if (counter is null)
-        {
-            counter = new DealNumberCounter { DealershipId = dealershipId, Day = day, LastValue = 1 };
-            db.DealNumberCounters.Add(counter);
-        }
-        else
-        {
-            counter.LastValue++;
-        }
-        await db.SaveChangesAsync(ct);
-        return Format(day, counter.LastValue);
+        var next = await db.Database.SqlQuery<int>($"""
+            INSERT INTO deal_number_counters AS c (dealership_id, day, last_value) VALUES ({dealershipId}, {day}, 1)
+            ON CONFLICT (dealership_id, day) DO UPDATE SET last_value = c.last_value + 1
+            RETURNING c.last_value AS "Value"
+            """).ToListAsync(ct);
+        return Format(day, next.Single());
     }
 }
