@@ -48,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DealQueries>();
         services.AddScoped<CustomerQueries>();
         services.AddScoped<QuickQuoteService>();
+        services.AddScoped<QuickQuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
         return services;
     }

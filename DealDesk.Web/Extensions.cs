@@ -55,6 +55,7 @@ internal static class Extensions
         var secured = app.MapGroup("").RequireAuthorization();
         secured.MapInventoryEndpoints();
         secured.MapDealPages();
+        secured.MapQuickQuotePages();
         app.MapDealApi();
         app.MapRazorComponents<App>().RequireAuthorization();
     }

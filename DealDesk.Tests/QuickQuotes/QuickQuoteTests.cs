@@ -149,6 +149,22 @@ public sealed class QuickQuoteTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task Quoting_a_vehicle_that_is_already_on_a_deal_is_a_conflict_and_writes_nothing()
+    {
+        var demo = await Db.DemoAsync();
+        var vehicle = await DealKit.AddVehicleAsync(Db, demo.North.DealershipId);
+        await using (var scope = Db.CreateScope(demo.North.DealershipId, demo.North.Sales1Id))
+            await scope.Get<DealService>().CreateAsync(DealKit.Request((await DealKit.CustomersAsync(Db, demo.North.DealershipId))[0], vehicle));
+        var before = await DbSnapshot.TakeAsync(Db);
+
+        var error = await DealKit.FailsAsync(() => QuoteAsync(new QuickQuoteRequest { VehicleId = vehicle.ToString(), CustomerName = "Never Convertible" }),
+            ErrorCodes.VehicleNotAvailable, 409);
+
+        Assert.Equal(vehicle, DealKit.Detail(error, "vehicleId"));
+        await before.AssertUnchangedAsync(Db);
+    }
+
+    [Fact]
     public async Task Another_dealerships_quote_cannot_be_converted_and_an_unknown_one_is_not_found()
     {
         var demo = await Db.DemoAsync();
