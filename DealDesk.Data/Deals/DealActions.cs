@@ -25,8 +25,7 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             // Release first: the partial unique index allows one open deal per vehicle at any moment.
             if (previous is { } old)
             {
-                var oldVehicle = (await db.Vehicles.FromSql($"SELECT * FROM vehicles WHERE id = {old} FOR UPDATE").ToListAsync(token)).Single();
-                oldVehicle.Status = VehicleStatus.Available;
+                (await DealParts.LockVehicleAsync(db, actor.DealershipId, old, token))!.Status = VehicleStatus.Available;
             }
             var vehicle = await DealParts.ReserveVehicleAsync(db, actor.DealershipId, vehicleId, token);
             deal.VehicleId = vehicle.Id;
@@ -58,8 +57,7 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
         {
             if (deal.VehicleId is { } v)
             {
-                var vehicle = (await db.Vehicles.FromSql($"SELECT * FROM vehicles WHERE id = {v} FOR UPDATE").ToListAsync(token)).Single();
-                vehicle.Status = VehicleStatus.Available;
+                (await DealParts.LockVehicleAsync(db, actor.DealershipId, v, token))!.Status = VehicleStatus.Available;
             }
             deal.State = DealState.Cancelled;
             AuditTrail.Record(db, actor, "deal.cancelled", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = deal.VehicleId }, now);
@@ -70,8 +68,7 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
         {
             if (deal.VehicleId is not { } v)
                 throw new DealDeskException(AppError.Conflict(ErrorCodes.DealStateInvalid, "Attach a vehicle before marking the deal delivered."));
-            var vehicle = (await db.Vehicles.FromSql($"SELECT * FROM vehicles WHERE id = {v} FOR UPDATE").ToListAsync(token)).Single();
-            vehicle.Status = VehicleStatus.Sold;
+            (await DealParts.LockVehicleAsync(db, actor.DealershipId, v, token))!.Status = VehicleStatus.Sold;
             deal.State = DealState.Delivered;
             AuditTrail.Record(db, actor, "deal.delivered", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = v }, now);
         }, ct);

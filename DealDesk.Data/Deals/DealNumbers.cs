@@ -8,11 +8,8 @@ public static class DealNumbers
     /// <summary>Four digits, widening past 9999 (…-10000) rather than failing.</summary>
     public static string Format(DateOnly day, int sequence) => $"{day:yyyy}-{day:MMdd}-{sequence:D4}";
 
-    public static DateOnly LocalDay(string timeZone, DateTimeOffset instant)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-    }
+    public static DateOnly LocalDay(string timeZone, DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Tenancy.Dealership.ResolveZone(timeZone)).DateTime);
 
     /// <summary>
     /// Next number for the day in one statement that leaves the counter row locked until commit:

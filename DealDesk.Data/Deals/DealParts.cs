@@ -31,19 +31,29 @@ internal static class DealParts
         return customer;
     }
 
+    /// <summary>The dealership's vehicle, row-locked (FOR UPDATE) until commit; null when it is not visible.</summary>
+    public static async Task<Vehicle?> LockVehicleAsync(DealDeskDbContext db, Guid dealershipId, Guid vehicleId, CancellationToken ct) =>
+        (await db.Vehicles
+            .FromSql($"SELECT * FROM vehicles WHERE id = {vehicleId} AND dealership_id = {dealershipId} FOR UPDATE")
+            .ToListAsync(ct)).SingleOrDefault();
+
     /// <summary>Locks the vehicle row (FOR UPDATE) and moves it from available to pending.</summary>
     public static async Task<Vehicle> ReserveVehicleAsync(DealDeskDbContext db, Guid dealershipId, Guid vehicleId, CancellationToken ct)
     {
-        var vehicle = (await db.Vehicles
-                .FromSql($"SELECT * FROM vehicles WHERE id = {vehicleId} AND dealership_id = {dealershipId} FOR UPDATE")
-                .ToListAsync(ct)).SingleOrDefault()
+        var vehicle = await LockVehicleAsync(db, dealershipId, vehicleId, ct)
             ?? throw await Ownership.MissingAsync(db, "vehicles", "Vehicle", vehicleId, ct);
+        EnsureAvailable(vehicle);
+        vehicle.Status = VehicleStatus.Pending;
+        return vehicle;
+    }
+
+    /// <summary>VEHICLE_NOT_AVAILABLE (409) unless the vehicle can still go on a deal.</summary>
+    public static void EnsureAvailable(Vehicle vehicle)
+    {
         if (vehicle.Status != VehicleStatus.Available)
             throw new DealDeskException(AppError.Conflict(ErrorCodes.VehicleNotAvailable,
                 $"The {vehicle.Title} (stock {vehicle.StockNumber}) is no longer available: it is {vehicle.Status}. Pick another vehicle.",
                 new Dictionary<string, object?> { ["vehicleId"] = vehicle.Id, ["status"] = vehicle.Status }));
-        vehicle.Status = VehicleStatus.Pending;
-        return vehicle;
     }
 
     public static PricingScenario FirstScenario(Deal deal, Dealership dealership, Vehicle? vehicle, ScenarioInput? input, DateTimeOffset now)

@@ -34,11 +34,7 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
                 var vehicleId = Guid.Parse(raw);
                 vehicle = await db.Vehicles.SingleOrDefaultAsync(v => v.Id == vehicleId && v.DealershipId == actor.DealershipId, token)
                     ?? throw await Ownership.MissingAsync(db, "vehicles", "Vehicle", vehicleId, token);
-                // A quote on a car that is already pending or sold could never be converted.
-                if (vehicle.Status != VehicleStatus.Available)
-                    throw new DealDeskException(AppError.Conflict(ErrorCodes.VehicleNotAvailable,
-                        $"The {vehicle.Title} (stock {vehicle.StockNumber}) is no longer available: it is {vehicle.Status}. Pick another vehicle.",
-                        new Dictionary<string, object?> { ["vehicleId"] = vehicle.Id, ["status"] = vehicle.Status }));
+                DealParts.EnsureAvailable(vehicle); // a quote on a pending or sold car could never be converted
             }
             var now = time.GetUtcNow();
             var quote = new QuickQuote

@@ -11,4 +11,8 @@ public sealed class Dealership
     public decimal DocFee { get; set; }
     public decimal DefaultApr { get; set; } = 6.9m;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The zone for <see cref="TimeZone"/>; UTC when the system does not know the id.</summary>
+    public static TimeZoneInfo ResolveZone(string? timeZone) =>
+        timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

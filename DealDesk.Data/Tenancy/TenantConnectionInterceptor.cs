@@ -14,17 +14,22 @@ public sealed class TenantConnectionInterceptor(ITenantContext tenant) : DbConne
 {
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (tenant.DealershipId is not { } id || eventData.Context is DealDeskDbContext { TenantSetPerTransaction: true }) return;
-        await using var cmd = new NpgsqlCommand($"SELECT set_config('{TenantSetting.Name}', $1, false)", (NpgsqlConnection)connection);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = id.ToString() });
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        await using var cmd = SetTenant(connection, eventData);
+        if (cmd is not null) await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (tenant.DealershipId is not { } id || eventData.Context is DealDeskDbContext { TenantSetPerTransaction: true }) return;
-        using var cmd = new NpgsqlCommand($"SELECT set_config('{TenantSetting.Name}', $1, false)", (NpgsqlConnection)connection);
+        using var cmd = SetTenant(connection, eventData);
+        cmd?.ExecuteNonQuery();
+    }
+
+    /// <summary>The session-level tenant command, or null when there is no tenant or the runner sets it per transaction.</summary>
+    private NpgsqlCommand? SetTenant(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (tenant.DealershipId is not { } id || eventData.Context is DealDeskDbContext { TenantSetPerTransaction: true }) return null;
+        var cmd = new NpgsqlCommand($"SELECT set_config('{TenantSetting.Name}', $1, false)", (NpgsqlConnection)connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id.ToString() });
-        cmd.ExecuteNonQuery();
+        return cmd;
     }
 }

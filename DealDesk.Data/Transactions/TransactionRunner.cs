@@ -94,7 +94,7 @@ public sealed class TransactionRunner(
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Best effort: a broken connection has lost the lock already, and a pooled one is reset (DISCARD ALL) before reuse.</summary>
+    /// <summary>Best effort: a broken connection has lost the lock already, and the pool's reset unlocks all before reuse.</summary>
     private async Task ReleaseAsync(DealDeskDbContext db, SerializationKey key)
     {
         try

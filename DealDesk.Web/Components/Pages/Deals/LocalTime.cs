@@ -10,7 +10,5 @@ public sealed class LocalTime(TimeZoneInfo zone)
     public string Format(DateTimeOffset instant) => Shared.Format.Date(TimeZoneInfo.ConvertTime(instant, zone));
 
     public static async Task<LocalTime> ForAsync(CurrentDealership dealership, CancellationToken ct = default) =>
-        (await dealership.GetAsync(ct))?.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-            ? new LocalTime(zone)
-            : Utc;
+        new(Dealership.ResolveZone((await dealership.GetAsync(ct))?.TimeZone));
 }
