@@ -12,7 +12,7 @@ public sealed class CustomerQueries(IDbContextFactory<DealDeskDbContext> context
 {
     public async Task<IReadOnlyList<CustomerView>> SearchAsync(string? q, int limit = 10, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         var query = db.Customers.AsNoTracking().Where(c => c.DealershipId == tenant.DealershipId);
         foreach (var term in (q ?? "").Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
         {
@@ -27,7 +27,7 @@ public sealed class CustomerQueries(IDbContextFactory<DealDeskDbContext> context
     /// <summary>The dealership's people a manager can assign a deal to.</summary>
     public async Task<IReadOnlyList<PersonOption>> SalespeopleAsync(CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         return await db.Users.AsNoTracking().Where(u => u.DealershipId == tenant.DealershipId)
             .OrderBy(u => u.DisplayName).Select(u => new PersonOption(u.Id, u.DisplayName)).ToListAsync(ct);
     }

@@ -21,7 +21,7 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
 {
     public async Task<Paged<DealSummary>> ListAsync(DealSearch search, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         var dealershipId = tenant.DealershipId ?? Guid.Empty;
         var query =
             from d in db.Deals.AsNoTracking().Where(d => d.DealershipId == dealershipId)
@@ -56,7 +56,7 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
     /// <summary>The deal with everything its page shows; 404 or 403 (another dealership's) as typed errors.</summary>
     public async Task<DealDetails> GetAsync(Guid dealId, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         var deal = await db.Deals.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dealId && d.DealershipId == tenant.DealershipId, ct)
             ?? throw await Ownership.MissingAsync(db, "deals", "Deal", dealId, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct);

@@ -16,7 +16,7 @@ public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contex
     public async Task<Paged<Vehicle>> SearchAsync(VehicleSearch search, CancellationToken ct = default)
     {
         // A context per call: a page and its layout render concurrently and must not share one.
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         var dealershipId = tenant.DealershipId ?? Guid.Empty;
         var query = db.Vehicles.AsNoTracking().Where(v => v.DealershipId == dealershipId);
         if (!string.IsNullOrWhiteSpace(search.Status) && VehicleStatus.All.Contains(search.Status))
@@ -44,7 +44,7 @@ public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contex
     /// <summary>One of the dealership's vehicles, or null.</summary>
     public async Task<Vehicle?> FindAsync(Guid id, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         return await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.DealershipId == tenant.DealershipId, ct);
     }
 

@@ -17,7 +17,7 @@ public sealed class QuickQuoteQueries(IDbContextFactory<DealDeskDbContext> conte
     /// <summary>The dealership's latest quick quotes (everyone's), newest first.</summary>
     public async Task<IReadOnlyList<QuickQuoteSummary>> RecentAsync(int limit = 20, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         var dealershipId = tenant.DealershipId ?? Guid.Empty;
         return await Summaries(db, db.QuickQuotes.Where(q => q.DealershipId == dealershipId), Math.Clamp(limit, 1, 100)).ToListAsync(ct);
     }
@@ -25,7 +25,7 @@ public sealed class QuickQuoteQueries(IDbContextFactory<DealDeskDbContext> conte
     /// <summary>One quick quote; 404 or 403 (another dealership's) as typed errors.</summary>
     public async Task<QuickQuoteSummary> GetAsync(Guid quoteId, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         var dealershipId = tenant.DealershipId ?? Guid.Empty;
         return await Summaries(db, db.QuickQuotes.Where(q => q.Id == quoteId && q.DealershipId == dealershipId), 1).SingleOrDefaultAsync(ct)
             ?? throw await Ownership.MissingAsync(db, "quick_quotes", "Quick quote", quoteId, ct);

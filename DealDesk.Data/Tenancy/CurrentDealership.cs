@@ -10,7 +10,7 @@ public sealed class CurrentDealership(IDbContextFactory<DealDeskDbContext> conte
     public async Task<Dealership?> GetAsync(CancellationToken ct = default)
     {
         if (_cached is not null || tenant.DealershipId is not { } id) return _cached;
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await contexts.OpenAsync(ct);
         return _cached = await db.Dealerships.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
     }
 }
