@@ -1,5 +1,6 @@
 using DealDesk.Data;
 using DealDesk.Data.Accounts;
+using DealDesk.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -60,10 +61,10 @@ internal static class AuthenticationSetup
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
         var request = ctx.Request;
-        if (request.Path.StartsWithSegments("/api") || request.Headers.ContainsKey("HX-Request"))
+        if (request.Path.StartsWithSegments("/api") || request.IsHtmx())
         {
             ctx.Response.StatusCode = status;
-            if (request.Headers.ContainsKey("HX-Request") && status == StatusCodes.Status401Unauthorized)
+            if (request.IsHtmx() && status == StatusCodes.Status401Unauthorized)
                 ctx.Response.Headers["HX-Redirect"] = "/login";
             return Task.CompletedTask;
         }

@@ -3,7 +3,9 @@ using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Tenancy;
+using DealDesk.Web.Components.Layout;
 using DealDesk.Web.Components.Pages.Deals;
+using DealDesk.Web.Hosting;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +69,7 @@ internal static class DealPageEndpoints
             IValidator<CreateDealRequest> validator, InventoryService inventory, CustomerQueries customers, CancellationToken ct) =>
         {
             var form = posted ?? new();
-            var htmx = IsHtmx(http);
+            var htmx = http.Request.IsHtmx();
             if (form.IsBrowseIntent)
             {
                 form.ApplyIntent(await DealFormData.CustomerMatchesAsync(customers, form.CustomerQuery, ct));
@@ -84,7 +86,7 @@ internal static class DealPageEndpoints
             try
             {
                 var result = await service.CreateAsync(request, form.IdempotencyKey, ct);
-                return Navigate(http, htmx, $"/deals/{result.Deal.Id}");
+                return Htmx.Navigate(http, $"/deals/{result.Deal.Id}");
             }
             catch (DealDeskException ex)
             {
@@ -110,7 +112,7 @@ internal static class DealPageEndpoints
                 {
                     var vehicleId = string.IsNullOrWhiteSpace(form.VehicleId) ? null : form.VehicleId.Trim();
                     await actions.AttachVehicleAsync(id, new AttachVehicleRequest { VehicleId = vehicleId }, ct);
-                    return Navigate(http, IsHtmx(http), $"/deals/{id}");
+                    return Htmx.Navigate(http, $"/deals/{id}");
                 }
                 catch (DealDeskException ex)
                 {
@@ -123,7 +125,7 @@ internal static class DealPageEndpoints
                     }
                 }
             }
-            if (!IsHtmx(http)) return DealPageResult(id, new DealActionState(DealAction.Vehicle, form.Errors) { Vehicle = form });
+            if (!http.Request.IsHtmx()) return DealPageResult(id, new DealActionState(DealAction.Vehicle, form.Errors) { Vehicle = form });
             return new RazorComponentResult<VehicleActionForm>(new
             {
                 DealId = id,
@@ -146,14 +148,14 @@ internal static class DealPageEndpoints
                 try
                 {
                     await actions.ChangeCustomerAsync(id, new ChangeCustomerRequest { CustomerId = form.ExistingCustomerId, CustomerData = form.NewCustomerData }, ct);
-                    return Navigate(http, IsHtmx(http), $"/deals/{id}");
+                    return Htmx.Navigate(http, $"/deals/{id}");
                 }
                 catch (DealDeskException ex)
                 {
                     Refused(form.Errors, ex.Error);
                 }
             }
-            if (!IsHtmx(http)) return DealPageResult(id, new DealActionState(DealAction.Customer, form.Errors) { Customer = form });
+            if (!http.Request.IsHtmx()) return DealPageResult(id, new DealActionState(DealAction.Customer, form.Errors) { Customer = form });
             return new RazorComponentResult<CustomerActionForm>(new
             {
                 DealId = id,
@@ -168,13 +170,13 @@ internal static class DealPageEndpoints
             try
             {
                 await actions.CancelAsync(id, ct);
-                return Navigate(http, IsHtmx(http), $"/deals/{id}");
+                return Htmx.Navigate(http, $"/deals/{id}");
             }
             catch (DealDeskException ex)
             {
                 var errors = new FormErrors();
                 Refused(errors, ex.Error);
-                return IsHtmx(http)
+                return http.Request.IsHtmx()
                     ? new RazorComponentResult<CancelDealForm>(new { DealId = id, Errors = errors })
                     : DealPageResult(id, new DealActionState(DealAction.Cancel, errors));
             }
@@ -185,13 +187,13 @@ internal static class DealPageEndpoints
             try
             {
                 await actions.DeliverAsync(id, ct);
-                return Navigate(http, IsHtmx(http), $"/deals/{id}");
+                return Htmx.Navigate(http, $"/deals/{id}");
             }
             catch (DealDeskException ex)
             {
                 var errors = new FormErrors();
                 Refused(errors, ex.Error);
-                return IsHtmx(http)
+                return http.Request.IsHtmx()
                     ? new RazorComponentResult<DeliverDealForm>(new { DealId = id, Errors = errors })
                     : DealPageResult(id, new DealActionState(DealAction.Deliver, errors));
             }
@@ -208,25 +210,12 @@ internal static class DealPageEndpoints
 
     /// <summary>The deal page again, for a browser without JavaScript, showing the action's error or search.</summary>
     private static IResult DealPageResult(Guid id, DealActionState state) =>
-        new RazorComponentResult<DealsDocument>(new
+        new RazorComponentResult<PageDocument>(new
         {
             Page = typeof(DealPage),
             PageParameters = new Dictionary<string, object> { ["Id"] = id, ["State"] = state },
         }) { StatusCode = StatusCodes.Status200OK };
 
-    private static bool IsHtmx(HttpContext http) => http.Request.Headers.ContainsKey("HX-Request");
-
-    /// <summary>htmx follows HX-Redirect with a full navigation; a plain form post gets 303 See Other (a GET).</summary>
-    private static IResult Navigate(HttpContext http, bool htmx, string url)
-    {
-        if (htmx)
-        {
-            http.Response.Headers["HX-Redirect"] = url;
-            return Results.Ok();
-        }
-        http.Response.Headers.Location = url;
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
-    }
 
     /// <summary>
     /// The form again with the user's input and the errors. htmx gets the form alone with 200 (htmx swaps
@@ -235,7 +224,7 @@ internal static class DealPageEndpoints
     private static IResult FormResult(bool htmx, DealFormModel form, DealFormOptions options, int status) =>
         htmx
             ? new RazorComponentResult<DealForm>(new { Model = form, Options = options })
-            : new RazorComponentResult<DealsDocument>(new
+            : new RazorComponentResult<PageDocument>(new
             {
                 Page = typeof(NewDealPage),
                 PageParameters = new Dictionary<string, object> { ["Model"] = form, ["Options"] = options },

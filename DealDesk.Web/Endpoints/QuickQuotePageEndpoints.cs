@@ -2,7 +2,9 @@ using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Tenancy;
+using DealDesk.Web.Components.Layout;
 using DealDesk.Web.Components.Pages.Deals;
+using DealDesk.Web.Hosting;
 using DealDesk.Web.Components.Pages.Quotes;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +29,7 @@ internal static class QuickQuotePageEndpoints
             CancellationToken ct) =>
         {
             var form = posted ?? new(); // a form with none of the model's fields binds to null
-            var htmx = IsHtmx(http);
+            var htmx = http.Request.IsHtmx();
             if (form.IsBrowseIntent) // the vehicle picker's search, without JavaScript: the list again, nothing saved
                 return CardResult(htmx, await QuickQuoteCardState.LoadAsync(form, inventory, ct: ct), StatusCodes.Status200OK);
 
@@ -45,7 +47,7 @@ internal static class QuickQuotePageEndpoints
             {
                 var created = await service.CreateAsync(request, ct);
                 var location = $"/quotes?quote={created.Id}";
-                if (!htmx) return Navigate(http, htmx: false, location); // post/redirect/get: a reload does not quote twice
+                if (!htmx) return Htmx.Navigate(http, location); // post/redirect/get: a reload does not quote twice
                 http.Response.Headers["HX-Replace-Url"] = location; // a reload (or back from the deal) shows this quote again
                 return new RazorComponentResult<QuickQuoteAnswer>(new
                 {
@@ -65,11 +67,11 @@ internal static class QuickQuotePageEndpoints
         quotes.MapPost("/{id:guid}/convert", async (Guid id, IFormCollection _, HttpContext http, QuickQuoteService service,
             QuickQuoteQueries queries, InventoryService inventory, CancellationToken ct) =>
         {
-            var htmx = IsHtmx(http);
+            var htmx = http.Request.IsHtmx();
             try
             {
                 var result = await service.ConvertAsync(id, ct);
-                return Navigate(http, htmx, $"/deals/{result.Deal.Id}");
+                return Htmx.Navigate(http, $"/deals/{result.Deal.Id}");
             }
             catch (DealDeskException ex) when (ex.Error.Code is not (ErrorCodes.ResourceNotFound or ErrorCodes.MultiTenantViolation))
             {
@@ -90,19 +92,6 @@ internal static class QuickQuotePageEndpoints
         });
     }
 
-    private static bool IsHtmx(HttpContext http) => http.Request.Headers.ContainsKey("HX-Request");
-
-    /// <summary>htmx follows HX-Redirect with a full navigation; a plain form post gets 303 See Other (a GET).</summary>
-    private static IResult Navigate(HttpContext http, bool htmx, string url)
-    {
-        if (htmx)
-        {
-            http.Response.Headers["HX-Redirect"] = url;
-            return Results.Ok();
-        }
-        http.Response.Headers.Location = url;
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
-    }
 
     /// <summary>
     /// The card again with the user's input and the errors. htmx gets the card alone with 200 (htmx swaps only 2xx);
@@ -111,7 +100,7 @@ internal static class QuickQuotePageEndpoints
     private static IResult CardResult(bool htmx, QuickQuoteCardState state, int status) =>
         htmx
             ? new RazorComponentResult<QuickQuoteAnswer>(new { State = state })
-            : new RazorComponentResult<DealsDocument>(new
+            : new RazorComponentResult<PageDocument>(new
             {
                 Page = typeof(Quotes),
                 PageParameters = new Dictionary<string, object> { ["State"] = state },

@@ -1,4 +1,5 @@
 using DealDesk.Data.Errors;
+using DealDesk.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace DealDesk.Web.Errors;
@@ -14,7 +15,7 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
         var error = exception is DealDeskException typed ? typed.Error : AppError.Internal();
         if (exception is not DealDeskException)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
-        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.Headers.ContainsKey("HX-Request"))
+        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.IsHtmx())
             return false; // the page pipeline re-executes /error
         ApiErrors.Record(error, http);
         http.Response.StatusCode = error.Status;
