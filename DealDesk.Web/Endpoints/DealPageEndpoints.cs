@@ -5,6 +5,7 @@ using DealDesk.Data.Inventory;
 using DealDesk.Data.Tenancy;
 using DealDesk.Web.Components.Layout;
 using DealDesk.Web.Components.Pages.Deals;
+using DealDesk.Web.Components.Shared;
 using DealDesk.Web.Hosting;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -39,8 +39,8 @@ internal static class QuickQuotePageEndpoints
             {
                 // Show the service's own field rules too, so every mistake is reported in one round trip.
                 var check = validator.Validate(request);
-                form.AddMissing(check.Errors.Select(e => (Validation.CamelPath(e.PropertyName), e.ErrorMessage)));
-                var status = form.HasFieldErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+                form.Errors.AddMissing(check.Errors.Select(e => (Validation.CamelPath(e.PropertyName), e.ErrorMessage)));
+                var status = form.Errors.HasFieldErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
                 return CardResult(htmx, state, status);
             }
             try
@@ -58,7 +58,7 @@ internal static class QuickQuotePageEndpoints
             }
             catch (DealDeskException ex)
             {
-                form.Apply(ex.Error);
+                form.Errors.Apply(ex.Error);
                 return CardResult(htmx, state, ex.Error.Status);
             }
         });

@@ -1,3 +1,5 @@
+using DealDesk.Web.Components.Shared;
+
 namespace DealDesk.Web.Components.Pages.Deals;
 
 /// <summary>The attach/swap vehicle form on the deal page, as posted.</summary>

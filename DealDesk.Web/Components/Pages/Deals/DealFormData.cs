@@ -3,6 +3,7 @@ using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Inventory;
 using DealDesk.Web.Accounts;
+using DealDesk.Web.Components.Shared;
 
 namespace DealDesk.Web.Components.Pages.Deals;
 
@@ -24,23 +25,41 @@ public sealed record VehicleChoices(Vehicle? Selected, IReadOnlyList<Vehicle> Ma
     public IEnumerable<Vehicle> All => Selected is null ? Matches : Matches.Where(v => v.Id != Selected.Id).Prepend(Selected);
 }
 
+/// <summary>A form with a vehicle picker: a chosen vehicle id (or the no-vehicle choice) and the picker's search.</summary>
+public interface IVehicleChoice
+{
+    string? VehicleId { get; set; }
+    string? VehicleQuery { get; }
+    FormErrors Errors { get; }
+}
+
 /// <summary>Loads <see cref="DealFormOptions"/> for the form's current input; shared by the pages and the fragment endpoints.</summary>
 public static class DealFormData
 {
     public static async Task<DealFormOptions> LoadAsync(DealFormModel model, ClaimsPrincipal user, InventoryService inventory,
         CustomerQueries customers, CancellationToken ct = default)
     {
-        var vehicles = await VehiclesAsync(inventory, model.VehicleQuery, model.VehicleId, ct);
-        if (vehicles.Selected is null && model.VehicleId != DealFormModel.NoVehicle && !string.IsNullOrWhiteSpace(model.VehicleId))
-        {
-            // Taken or sold since the link was made: say so, and leave nothing silently selected.
-            model.VehicleId = null;
-            model.Errors.Vehicle ??= "That vehicle is no longer available. Pick another one, or choose “No vehicle yet”.";
-        }
+        var vehicles = await VehiclesForAsync(model, inventory,
+            "That vehicle is no longer available. Pick another one, or choose “No vehicle yet”.", ct);
         var matches = await CustomerMatchesAsync(customers, model.CustomerQuery, ct);
         var salespeople = user.IsInRole(DealDesk.Data.Accounts.Roles.Manager) ? await customers.SalespeopleAsync(ct) : null;
         model.SalespersonId ??= user.UserId()?.ToString();
         return new DealFormOptions(vehicles, matches, salespeople);
+    }
+
+    /// <summary>
+    /// The picker's vehicles for the form's search. A chosen vehicle that is no longer available (taken or
+    /// sold since the form was shown) is unselected, never silently kept, and, given a message, reported at the picker.
+    /// </summary>
+    public static async Task<VehicleChoices> VehiclesForAsync(IVehicleChoice form, InventoryService inventory, string? goneMessage, CancellationToken ct)
+    {
+        var vehicles = await VehiclesAsync(inventory, form.VehicleQuery, form.VehicleId, ct);
+        if (vehicles.Selected is null && !string.IsNullOrWhiteSpace(form.VehicleId) && form.VehicleId != DealFormModel.NoVehicle)
+        {
+            form.VehicleId = null;
+            if (goneMessage is not null) form.Errors.Vehicle ??= goneMessage;
+        }
+        return vehicles;
     }
 
     public static async Task<VehicleChoices> VehiclesAsync(InventoryService inventory, string? query, string? selectedId, CancellationToken ct)

@@ -1,6 +1,5 @@
-using System.Globalization;
 using DealDesk.Data.Deals;
-using DealDesk.Data.Errors;
+using DealDesk.Web.Components.Shared;
 
 namespace DealDesk.Web.Components.Pages.Deals;
 
@@ -53,11 +52,11 @@ public class CustomerFormModel
         }
     }
 
-    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    protected static string? Blank(string? value) => FormInput.Blank(value);
 }
 
 /// <summary>The deal-creation form: customer, vehicle, optional first-scenario numbers, salesperson.</summary>
-public sealed class DealFormModel : CustomerFormModel
+public sealed class DealFormModel : CustomerFormModel, IVehicleChoice
 {
     public const string NoVehicle = "none";
 
@@ -94,15 +93,10 @@ public sealed class DealFormModel : CustomerFormModel
     /// </summary>
     public CreateDealRequest ToRequest()
     {
-        var price = ParseMoney(nameof(Price), Price, "Enter a price like 25000.");
-        var down = ParseMoney(nameof(DownPayment), DownPayment, "Enter a down payment like 2500.");
-        var apr = ParseDecimal(nameof(Apr), Apr?.Replace("%", ""), "Enter an APR like 6.9.");
-        int? term = null;
-        if (Blank(TermMonths) is { } t)
-        {
-            if (int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var months)) term = months;
-            else Errors.Add(nameof(TermMonths), "Enter the term in whole months, like 60.");
-        }
+        var price = FormInput.Money(Errors, "price", Price, "Enter a price like 25000.");
+        var down = FormInput.Money(Errors, "downPayment", DownPayment, "Enter a down payment like 2500.");
+        var apr = FormInput.Percent(Errors, "apr", Apr, "Enter an APR like 6.9.");
+        var term = FormInput.Months(Errors, "termMonths", TermMonths);
         if (Blank(VehicleId) is null) Errors.Vehicle = "Pick a vehicle, or choose “No vehicle yet”.";
         return new CreateDealRequest
         {
@@ -112,94 +106,5 @@ public sealed class DealFormModel : CustomerFormModel
             SalespersonId = Blank(SalespersonId),
             Scenario = HasPricing ? new ScenarioInput { Price = price, DownPayment = down, TermMonths = term, Apr = apr } : null,
         };
-    }
-
-    private decimal? ParseMoney(string field, string? raw, string message) =>
-        ParseDecimal(field, raw?.Replace("$", ""), message);
-
-    private decimal? ParseDecimal(string field, string? raw, string message)
-    {
-        if (Blank(raw) is not { } text) return null;
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
-        Errors.Add(field, message);
-        return null;
-    }
-}
-
-/// <summary>
-/// Messages by form field, plus the two places an error can show outside a field: the banner at the
-/// top of the form and the vehicle picker.
-/// </summary>
-public sealed class FormErrors
-{
-    private readonly Dictionary<string, List<string>> fields = new(StringComparer.OrdinalIgnoreCase);
-
-    public string? Banner { get; set; }
-    /// <summary>The deal that already exists for a reused request key, linked from the banner.</summary>
-    public Guid? ExistingDealId { get; set; }
-    public string? Vehicle { get; set; }
-    public bool Any => fields.Count > 0 || Banner is not null || Vehicle is not null;
-
-    public void Add(string field, string message)
-    {
-        if (!fields.TryGetValue(field, out var list)) fields[field] = list = [];
-        if (!list.Contains(message)) list.Add(message);
-    }
-
-    public IReadOnlyList<string> For(string field) => fields.TryGetValue(field, out var list) ? list : [];
-    public bool Has(string field) => fields.ContainsKey(field);
-    public string InvalidCss(string field) => Has(field) ? "is-invalid" : "";
-
-    /// <summary>
-    /// Puts a service error where the user will look for it. Field paths are camelCase
-    /// ("customerData.firstName", "scenario.termMonths"); the form's inputs carry the last segment,
-    /// "customer"/"customerId" belong to the customer picker.
-    /// </summary>
-    public void Apply(AppError error)
-    {
-        switch (error.Code)
-        {
-            case ErrorCodes.ValidationFailed when error.Details?.GetValueOrDefault("fields") is IReadOnlyDictionary<string, string[]> byPath:
-                foreach (var (path, messages) in byPath)
-                    foreach (var message in messages)
-                        AddPath(path, message);
-                break;
-            case ErrorCodes.VehicleNotAvailable:
-                Vehicle = error.Message;
-                break;
-            case ErrorCodes.IdempotencyKeyReused:
-                // Only after an uncertain failure that had in fact saved: the earlier attempt made the deal.
-                Banner = "This form already created a deal; the changes since were not saved.";
-                ExistingDealId = error.Details?.GetValueOrDefault("dealId") as Guid?;
-                break;
-            default:
-                Banner = error.Message;
-                break;
-        }
-    }
-
-    /// <summary>The inputs the deal forms render; a message for anything else goes to the banner, never lost.</summary>
-    private static readonly HashSet<string> ShownFields = new(StringComparer.OrdinalIgnoreCase)
-        { "customer", "firstName", "lastName", "email", "phone", "price", "downPayment", "termMonths", "apr", "salespersonId" };
-
-    /// <summary>Adds validator messages for fields that have no message yet (a parse error says it better).</summary>
-    public void AddMissing(IEnumerable<(string Path, string Message)> errors)
-    {
-        var already = new HashSet<string>(fields.Keys, StringComparer.OrdinalIgnoreCase);
-        foreach (var (path, message) in errors)
-            if (!already.Contains(path[(path.LastIndexOf('.') + 1)..]))
-                AddPath(path, message);
-    }
-
-    private void AddPath(string path, string message)
-    {
-        var field = path switch
-        {
-            "customer" or "customerId" => "customer",
-            _ => path[(path.LastIndexOf('.') + 1)..],
-        };
-        if (field == "vehicleId") Vehicle = message;
-        else if (ShownFields.Contains(field)) Add(field, message);
-        else Banner = message;
     }
 }

@@ -21,12 +21,8 @@ public sealed record QuickQuoteCardState(QuickQuoteFormModel Model, VehicleChoic
     public static async Task<QuickQuoteCardState> LoadAsync(QuickQuoteFormModel model, InventoryService inventory,
         bool flagUnavailable = true, CancellationToken ct = default)
     {
-        var vehicles = await DealFormData.VehiclesAsync(inventory, model.VehicleQuery, model.VehicleId, ct);
-        if (vehicles.Selected is null && model.VehicleId != QuickQuoteFormModel.NoVehicle && !string.IsNullOrWhiteSpace(model.VehicleId))
-        {
-            model.VehicleId = null;
-            if (flagUnavailable) model.Errors.Vehicle ??= "That vehicle is no longer available. Pick another one, or quote a price without a vehicle.";
-        }
+        var vehicles = await DealFormData.VehiclesForAsync(model, inventory,
+            flagUnavailable ? "That vehicle is no longer available. Pick another one, or quote a price without a vehicle." : null, ct);
         return new QuickQuoteCardState(model, vehicles);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using DealDesk.Data.Errors;
 using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Web.Components.Pages.Deals;
+using DealDesk.Web.Components.Shared;
 
 namespace DealDesk.Web.Components.Pages.Quotes;
 
@@ -10,14 +10,13 @@ namespace DealDesk.Web.Components.Pages.Quotes;
 /// The quick-quote form as the browser posts it: raw strings, so whatever the salesperson typed survives a
 /// failed attempt and is shown again next to its error.
 /// </summary>
-public sealed class QuickQuoteFormModel
+public sealed class QuickQuoteFormModel : IVehicleChoice
 {
     /// <summary>The "No vehicle: quote a price" choice (the same value the deal form uses for blank desking).</summary>
     public const string NoVehicle = DealFormModel.NoVehicle;
 
     /// <summary>The inputs the form renders; a service message for anything else goes to the banner, never lost.</summary>
-    private static readonly HashSet<string> Fields = new(StringComparer.OrdinalIgnoreCase)
-        { "customerName", "customerPhone", "price", "downPayment", "termMonths", "apr" };
+    private static readonly string[] Fields = ["customerName", "customerPhone", "price", "downPayment", "termMonths", "apr"];
 
     public string? CustomerName { get; set; }
     public string? CustomerPhone { get; set; }
@@ -32,12 +31,9 @@ public sealed class QuickQuoteFormModel
     public string? Intent { get; set; }
 
     // Get-only, so form binding never fills it from posted fields.
-    public FormErrors Errors { get; } = new();
+    public FormErrors Errors { get; } = new(Fields);
 
     public bool IsBrowseIntent => !string.IsNullOrEmpty(Intent) && Intent != "save";
-
-    /// <summary>True when an input itself is wrong (not only the vehicle, which may just have been taken).</summary>
-    public bool HasFieldErrors => Errors.Banner is not null || Fields.Any(Errors.Has);
 
     /// <summary>An empty form: no vehicle, 60 months and the dealership's own APR filled in.</summary>
     public static QuickQuoteFormModel Fresh(Dealership? dealership) => new()
@@ -66,15 +62,10 @@ public sealed class QuickQuoteFormModel
     /// </summary>
     public QuickQuoteRequest ToRequest()
     {
-        var price = ParseDecimal("price", Price?.Replace("$", ""), "Enter a price like 25000.");
-        var down = ParseDecimal("downPayment", DownPayment?.Replace("$", ""), "Enter a down payment like 2500.");
-        var apr = ParseDecimal("apr", Apr?.Replace("%", ""), "Enter an APR like 6.9.");
-        int? term = null;
-        if (Blank(TermMonths) is { } t)
-        {
-            if (int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var months)) term = months;
-            else Errors.Add("termMonths", "Enter the term in whole months, like 60.");
-        }
+        var price = FormInput.Money(Errors, "price", Price, "Enter a price like 25000.");
+        var down = FormInput.Money(Errors, "downPayment", DownPayment, "Enter a down payment like 2500.");
+        var apr = FormInput.Percent(Errors, "apr", Apr, "Enter an APR like 6.9.");
+        var term = FormInput.Months(Errors, "termMonths", TermMonths);
         return new QuickQuoteRequest
         {
             CustomerName = Blank(CustomerName),
@@ -87,50 +78,7 @@ public sealed class QuickQuoteFormModel
         };
     }
 
-    /// <summary>Adds validator messages for fields that have no message yet (a parse error says it better).</summary>
-    public void AddMissing(IEnumerable<(string Field, string Message)> errors)
-    {
-        var already = Fields.Where(Errors.Has).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var (field, message) in errors)
-            if (!already.Contains(field))
-                AddField(field, message);
-    }
-
-    /// <summary>Puts a service error where the salesperson will look for it: next to its field, in the picker, or on top.</summary>
-    public void Apply(AppError error)
-    {
-        switch (error.Code)
-        {
-            case ErrorCodes.ValidationFailed when error.Details?.GetValueOrDefault("fields") is IReadOnlyDictionary<string, string[]> byField:
-                foreach (var (field, messages) in byField)
-                    foreach (var message in messages)
-                        AddField(field, message);
-                break;
-            case ErrorCodes.VehicleNotAvailable:
-                Errors.Vehicle = error.Message;
-                break;
-            default:
-                Errors.Banner = error.Message;
-                break;
-        }
-    }
-
-    private void AddField(string field, string message)
-    {
-        if (field.Equals("vehicleId", StringComparison.OrdinalIgnoreCase)) Errors.Vehicle ??= message;
-        else if (Fields.Contains(field)) Errors.Add(field, message);
-        else Errors.Banner = message;
-    }
-
-    private decimal? ParseDecimal(string field, string? raw, string message)
-    {
-        if (Blank(raw) is not { } text) return null;
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
-        Errors.Add(field, message);
-        return null;
-    }
-
     private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Blank(string? value) => FormInput.Blank(value);
 }
