@@ -1,9 +1,7 @@
 using DealDesk.Data;
-using DealDesk.Data.Accounts;
 using DealDesk.Data.Database;
 using DealDesk.Data.Embedded;
 using DealDesk.Data.Seeding;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,8 +14,6 @@ namespace DealDesk.Bench;
 /// </summary>
 public sealed class BenchDatabase : IAsyncDisposable
 {
-    const string Superuser = "postgres";
-
     BenchDatabase(EmbeddedPostgres cluster, DatabaseSettings settings, IReadOnlyList<BenchTenant> tenants, string serverVersion)
     {
         Cluster = cluster;
@@ -41,10 +37,10 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>As dealdesk_owner: runs migrations.</summary>
     public string OwnerConnectionString => Cluster.OwnerConnectionString;
 
-    public string DatabaseName => new NpgsqlConnectionStringBuilder(OwnerConnectionString).Database!;
+    public string DatabaseName => Cluster.DatabaseName;
 
     /// <summary>The superuser on any database of the cluster.</summary>
-    public string SuperuserConnectionStringFor(string database) => Cluster.ConnectionStringFor(database, Superuser);
+    public string SuperuserConnectionStringFor(string database) => Cluster.ConnectionStringFor(database, EmbeddedPostgres.Superuser);
 
     public static async Task<BenchDatabase> StartAsync(DatabaseSettings settings, int vehiclesPerDealership, Action<string> log, CancellationToken ct)
     {
@@ -60,7 +56,7 @@ public sealed class BenchDatabase : IAsyncDisposable
                 if (!await services.GetRequiredService<DemoSeeder>().SeedAsync(ct))
                     throw new InvalidOperationException("The demo seeder found a seeded database in a fresh cluster.");
             } // the provider owns the NpgsqlDataSource: disposing it closes the seeder's connections
-            var superuser = cluster.ConnectionStringFor(new NpgsqlConnectionStringBuilder(cluster.OwnerConnectionString).Database!, Superuser);
+            var superuser = cluster.ConnectionStringFor(cluster.DatabaseName, EmbeddedPostgres.Superuser);
             var (tenants, version) = await LoadTenantsAsync(superuser, ct);
             log($"Stocking {vehiclesPerDealership:N0} available vehicles per dealership ({string.Join(", ", tenants.Select(t => t.Name))})");
             await VehicleStock.AddAsync(superuser, tenants, vehiclesPerDealership, ct);
@@ -81,10 +77,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDealDeskData(new DatabaseTarget(appConnectionString, ownerConnectionString), settings);
-        services.AddIdentityCore<AppUser>()
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<DealDeskDbContext>();
-        services.AddSingleton<DemoSeeder>();
+        services.AddDemoSeeding();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

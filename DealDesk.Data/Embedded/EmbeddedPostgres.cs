@@ -12,7 +12,8 @@ namespace DealDesk.Data.Embedded;
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
-    const string Superuser = "postgres";
+    /// <summary>The cluster's superuser role (initdb -U), for administration and cross-tenant checks.</summary>
+    public const string Superuser = "postgres";
     const string PasswordChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     readonly EmbeddedPostgresOptions _options;
@@ -30,6 +31,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     public int Port { get; }
+    public string DatabaseName => _options.DatabaseName;
+    public string OwnerRole => _options.OwnerRole;
+    public string AppRole => _options.AppRole;
     public string BinDirectory => _bin.BinDirectory;
     public string SuperuserConnectionString => ConnectionStringFor("postgres", Superuser);
     public string OwnerConnectionString => ConnectionStringFor(_options.DatabaseName, _options.OwnerRole);

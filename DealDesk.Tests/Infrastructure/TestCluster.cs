@@ -36,7 +36,8 @@ public static class TestCluster
         var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), $"{Environment.ProcessId} {StartTicks(Environment.ProcessId)}");
-        return await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataRoot = root, Ephemeral = true });
+        // The launcher provisions this database (owner, grants, extensions); TestDatabase turns it into the template.
+        return await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataRoot = root, Ephemeral = true, DatabaseName = TestDatabase.TemplateName });
     }
 
     /// <summary>Clusters of test processes that no longer exist (killed runs): stop them and delete their folders.</summary>

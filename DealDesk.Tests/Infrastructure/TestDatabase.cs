@@ -1,11 +1,9 @@
 using System.Text.RegularExpressions;
 using DealDesk.Data;
-using DealDesk.Data.Accounts;
 using DealDesk.Data.Database;
 using DealDesk.Data.Embedded;
 using DealDesk.Data.Seeding;
 using DealDesk.Data.Tenancy;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -23,7 +21,6 @@ public sealed record DemoTenants(DemoTenant North, DemoTenant South);
 public sealed partial class TestDatabase : IAsyncDisposable
 {
     public const string TemplateName = "dealdesk_template";
-    const string Superuser = "postgres";
 
     static readonly Lazy<Task<EmbeddedPostgres>> Template = new(BuildTemplateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     // CREATE DATABASE ... TEMPLATE x fails when anything else is connected to x, including another clone in progress.
@@ -39,9 +36,9 @@ public sealed partial class TestDatabase : IAsyncDisposable
     {
         _cluster = cluster;
         Name = name;
-        AppConnectionString = cluster.ConnectionStringFor(name, cluster.AppRoleName());
-        OwnerConnectionString = cluster.ConnectionStringFor(name, cluster.OwnerRoleName());
-        SuperuserConnectionString = cluster.ConnectionStringFor(name, Superuser);
+        AppConnectionString = cluster.ConnectionStringFor(name, cluster.AppRole);
+        OwnerConnectionString = cluster.ConnectionStringFor(name, cluster.OwnerRole);
+        SuperuserConnectionString = cluster.ConnectionStringFor(name, EmbeddedPostgres.Superuser);
     }
 
     public string Name { get; }
@@ -65,8 +62,8 @@ public sealed partial class TestDatabase : IAsyncDisposable
         try
         {
             await ExecAsync(cluster, "postgres",
-                $"CREATE DATABASE {Ident(name)} TEMPLATE {TemplateName} OWNER {Ident(cluster.OwnerRoleName())}",
-                $"GRANT CONNECT ON DATABASE {Ident(name)} TO {Ident(cluster.AppRoleName())}");
+                $"CREATE DATABASE {Ident(name)} TEMPLATE {TemplateName} OWNER {Ident(cluster.OwnerRole)}",
+                $"GRANT CONNECT ON DATABASE {Ident(name)} TO {Ident(cluster.AppRole)}");
         }
         finally
         {
@@ -88,10 +85,7 @@ public sealed partial class TestDatabase : IAsyncDisposable
         services.AddMetrics(); // as in the web host: DealDeskMetrics then creates its "DealDesk" meter from the factory
         services.AddDealDeskData(new DatabaseTarget(AppConnectionString, OwnerConnectionString), new DatabaseSettings());
         services.Replace(ServiceDescriptor.Scoped(_ => new TenantContext { DealershipId = dealershipId, UserId = userId }));
-        services.AddIdentityCore<AppUser>()
-            .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<DealDeskDbContext>();
-        services.AddSingleton<DemoSeeder>();
+        services.AddDemoSeeding();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
@@ -174,24 +168,13 @@ public sealed partial class TestDatabase : IAsyncDisposable
     /// <summary>Migrates and seeds dealdesk_template once, then closes it to connections for good.</summary>
     static async Task<EmbeddedPostgres> BuildTemplateAsync()
     {
-        var cluster = await TestCluster.GetAsync();
-        var (owner, app) = (Ident(cluster.OwnerRoleName()), Ident(cluster.AppRoleName()));
-        await ExecAsync(cluster, "postgres",
-            $"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)",
-            $"CREATE DATABASE {TemplateName} OWNER {owner}");
-        var preload = await ScalarOnAsync<string>(cluster, "postgres", "SELECT current_setting('shared_preload_libraries')");
-        var setup = new List<string> { $"ALTER SCHEMA public OWNER TO {owner}", $"GRANT USAGE ON SCHEMA public TO {app}" };
-        if (preload.Contains("pg_stat_statements", StringComparison.Ordinal)) setup.Insert(0, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-        await ExecAsync(cluster, TemplateName, [.. setup]);
-
-        var ownerCs = cluster.ConnectionStringFor(TemplateName, cluster.OwnerRoleName());
-        var appCs = cluster.ConnectionStringFor(TemplateName, cluster.AppRoleName());
+        var cluster = await TestCluster.GetAsync(); // its own database is the template-to-be, provisioned by the launcher
+        var (ownerCs, appCs) = (cluster.OwnerConnectionString, cluster.AppConnectionString);
         await DatabaseMigrator.MigrateAsync(ownerCs);
         var seedServices = new ServiceCollection();
         seedServices.AddLogging();
         seedServices.AddDealDeskData(new DatabaseTarget(appCs, ownerCs), new DatabaseSettings());
-        seedServices.AddIdentityCore<AppUser>().AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<DealDeskDbContext>();
-        seedServices.AddSingleton<DemoSeeder>();
+        seedServices.AddDemoSeeding();
         await using (var sp = seedServices.BuildServiceProvider())
         {
             if (!await sp.GetRequiredService<DemoSeeder>().SeedAsync())
@@ -225,16 +208,10 @@ public sealed partial class TestDatabase : IAsyncDisposable
         }
     }
 
-    static async Task<T> ScalarOnAsync<T>(EmbeddedPostgres cluster, string database, string sql)
-    {
-        await using var c = await OpenUnpooledSuperuserAsync(cluster, database);
-        return await Sql.ScalarAsync<T>(c, sql);
-    }
-
     /// <summary>Unpooled: administrative connections must not linger (they would block CREATE/DROP DATABASE).</summary>
     static async Task<NpgsqlConnection> OpenUnpooledSuperuserAsync(EmbeddedPostgres cluster, string database)
     {
-        var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionStringFor(database, Superuser)) { Pooling = false }.ConnectionString);
+        var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionStringFor(database, EmbeddedPostgres.Superuser)) { Pooling = false }.ConnectionString);
         await c.OpenAsync();
         return c;
     }
@@ -245,9 +222,3 @@ public sealed partial class TestDatabase : IAsyncDisposable
     private static partial Regex InvalidNameChars();
 }
 
-static class EmbeddedPostgresRoles
-{
-    // EmbeddedPostgres does not expose its options; the roles are readable from its connection strings.
-    public static string OwnerRoleName(this EmbeddedPostgres pg) => new NpgsqlConnectionStringBuilder(pg.OwnerConnectionString).Username!;
-    public static string AppRoleName(this EmbeddedPostgres pg) => new NpgsqlConnectionStringBuilder(pg.AppConnectionString).Username!;
-}

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using DealDesk.Data;
-using DealDesk.Data.Database;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Tenancy;
 using DealDesk.Tests.Infrastructure;
@@ -17,10 +16,9 @@ public sealed class FakeClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>
-/// The app's data services against a <see cref="TestDatabase"/>, wired like
-/// <see cref="TestDatabase.CreateServices"/> (which cannot take extra services), plus the test seams:
-/// a fixed clock, deal-step observers, and a meter factory so a test can listen to this provider's
-/// own "DealDesk" meter without hearing other test classes.
+/// The app's data services against a <see cref="TestDatabase"/> (<see cref="TestDatabase.CreateServices"/>)
+/// plus the test seams: a fixed clock and deal-step observers. The provider's own meter factory lets a
+/// test listen to this provider's "DealDesk" meter without hearing other test classes.
 /// </summary>
 public sealed class DealHost : IAsyncDisposable
 {
@@ -39,13 +37,11 @@ public sealed class DealHost : IAsyncDisposable
     public static DealHost Create(TestDatabase db, DateTimeOffset now, params IDealStepObserver[] observers)
     {
         var clock = new FakeClock(now);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMetrics(); // the web host registers IMeterFactory too; DealDeskMetrics then creates its meter from it
-        services.AddDealDeskData(new DatabaseTarget(db.AppConnectionString, db.OwnerConnectionString), new DatabaseSettings());
-        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-        foreach (var observer in observers) services.AddSingleton(observer);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var provider = db.CreateServices(configure: services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            foreach (var observer in observers) services.AddSingleton(observer);
+        });
         return new DealHost(provider, clock);
     }
 
