@@ -80,8 +80,7 @@ internal static class DealPageEndpoints
             if (form.Errors.Any)
             {
                 // Show the service's own field rules too, so every mistake is reported in one round trip.
-                var check = validator.Validate(request);
-                form.Errors.AddMissing(check.Errors.Select(e => (Validation.CamelPath(e.PropertyName), e.ErrorMessage)));
+                form.Errors.AddMissing(validator.Validate(request));
                 return FormResult(htmx, form, await DealFormData.LoadAsync(form, http.User, inventory, customers, ct), StatusCodes.Status400BadRequest);
             }
             try

@@ -38,8 +38,7 @@ internal static class QuickQuotePageEndpoints
             if (form.Errors.Any)
             {
                 // Show the service's own field rules too, so every mistake is reported in one round trip.
-                var check = validator.Validate(request);
-                form.Errors.AddMissing(check.Errors.Select(e => (Validation.CamelPath(e.PropertyName), e.ErrorMessage)));
+                form.Errors.AddMissing(validator.Validate(request));
                 var status = form.Errors.HasFieldErrors ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
                 return CardResult(htmx, state, status);
             }

@@ -1,4 +1,5 @@
 using DealDesk.Data.Errors;
+using FluentValidation.Results;
 
 namespace DealDesk.Web.Components.Shared;
 
@@ -61,8 +62,11 @@ public sealed class FormErrors(IEnumerable<string>? shownFields = null)
         }
     }
 
-    /// <summary>Adds validator messages for fields that have no message yet (a parse error says it better).</summary>
-    public void AddMissing(IEnumerable<(string Path, string Message)> errors)
+    /// <summary>Adds the service validator's messages for fields that have no message yet (a parse error says it better).</summary>
+    public void AddMissing(ValidationResult result) =>
+        AddMissing(result.Errors.Select(e => (Validation.CamelPath(e.PropertyName), e.ErrorMessage)));
+
+    private void AddMissing(IEnumerable<(string Path, string Message)> errors)
     {
         var already = new HashSet<string>(fields.Keys, StringComparer.OrdinalIgnoreCase);
         foreach (var (path, message) in errors)
