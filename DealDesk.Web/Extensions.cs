@@ -19,9 +19,8 @@ internal static class Extensions
         services.AddDealDeskData(database.Target, database.Settings);
         if (database.Embedded is { } embedded) services.AddSingleton(embedded); // Program stops it after the host
         services.AddSingleton<DemoSeeder>();
-        services.AddDealDeskAccounts();
-        services.AddRazorComponents();
-        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddDealDeskAccounts(builder.Configuration);
+        services.AddDealDeskComponents();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
@@ -40,9 +39,11 @@ internal static class Extensions
                 var error = ApiErrors.ForStatus(http.Response.StatusCode);
                 await http.Response.WriteAsJsonAsync(ErrorBody.From(error, http.TraceIdentifier));
             }));
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/account"),
+        // Not for the circuit hub either: its 401 must reach blazor.web.js as a status, not as a page.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/account")
+                && !ctx.Request.Path.StartsWithSegments("/_blazor"),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
-        app.UseStaticFiles();
+        app.MapStaticAssets();
         app.CloseAccountEndpoints();
         app.UseRouting();
         app.UseAuthentication();
@@ -52,12 +53,9 @@ internal static class Extensions
 
         // Everything requires a signed-in user unless it says [AllowAnonymous]; RouteAuthorizationTests checks every endpoint.
         app.MapAccountEndpoints();
-        var secured = app.MapGroup("").RequireAuthorization();
-        secured.MapInventoryEndpoints();
-        secured.MapDealPages();
-        secured.MapQuickQuotePages();
         app.MapDealApi();
-        app.MapRazorComponents<App>().RequireAuthorization();
+        // Pages and the circuit hub need a signed-in user; sign-in and the status pages say [AllowAnonymous].
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
     }
 
     public static void AnnounceUrls(this WebApplication app, DatabaseStartup database)

@@ -6,7 +6,7 @@ namespace DealDesk.Web.Errors;
 
 /// <summary>
 /// Last line: anything not typed is logged with its stack trace and answered without one —
-/// JSON for the API and htmx, the friendly error page (re-executed /error) for browsers.
+/// JSON for the API, the friendly error page (re-executed /error) for browsers.
 /// </summary>
 internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
@@ -15,7 +15,7 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
         var error = exception is DealDeskException typed ? typed.Error : AppError.Internal();
         if (exception is not DealDeskException)
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
-        if (!http.Request.Path.StartsWithSegments("/api") && !http.Request.IsHtmx())
+        if (!http.Request.Path.StartsWithSegments("/api"))
             return false; // the page pipeline re-executes /error
         ApiErrors.Record(error, http);
         http.Response.StatusCode = error.Status;
