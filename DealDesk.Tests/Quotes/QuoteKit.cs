@@ -34,4 +34,6 @@ static class QuoteKit
         Products = [new ProductLine("Service contract", 1_995m, true), new ProductLine("GAP", 795m, false)],
         Fees = [new FeeLine("Doc fee", 499m, true), new FeeLine("Registration", 250m, false)],
     };
+
+    public static QuoteValidator Validator(QuoteTaxRules? rules = null) => new(rules ?? Tax725, Currencies);
 }
