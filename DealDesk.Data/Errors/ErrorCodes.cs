@@ -19,4 +19,17 @@ public static class ErrorCodes
     public const string DatabaseTimeout = "DATABASE_TIMEOUT";
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string QuoteValidationFailed = "QUOTE_VALIDATION_FAILED";
+    public const string QuoteAlreadySent = "QUOTE_ALREADY_SENT";
+    public const string QuotePersistenceFailed = "QUOTE_PERSISTENCE_FAILED";
+    public const string DatabaseTransactionAborted = "DATABASE_TRANSACTION_ABORTED";
+    public const string AuthenticationFailed = "AUTHENTICATION_FAILED";
+    public const string AuthorizationFailed = "AUTHORIZATION_FAILED";
+    public const string CustomerNotFound = "CUSTOMER_NOT_FOUND";
+    public const string SalespersonNotFound = "SALESPERSON_NOT_FOUND";
+    public const string PricingValidationFailed = "PRICING_VALIDATION_FAILED";
+    public const string CurrencyInvalid = "CURRENCY_INVALID";
+    public const string ItemsInconsistent = "ITEMS_INCONSISTENT";
+    public const string QuotaExceeded = "QUOTA_EXCEEDED";
+    public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
 }
