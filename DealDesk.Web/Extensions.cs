@@ -30,6 +30,7 @@ internal static class Extensions
     public static void UseDealDeskPipeline(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseDealDeskRequestLogging();
         // A fresh DI scope for the re-executed error page: the failed render may have left scoped services mid-use.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
