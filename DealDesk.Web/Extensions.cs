@@ -23,6 +23,7 @@ internal static class Extensions
         services.AddRazorComponents();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddExceptionHandler<UnhandledExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable requests reach BadRequests, in every environment
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
     }
@@ -31,8 +32,7 @@ internal static class Extensions
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseDealDeskRequestLogging();
-        // A fresh DI scope for the re-executed error page: the failed render may have left scoped services mid-use.
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseExceptionHandler(ErrorPages.Options());
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
             api => api.UseStatusCodePages(async ctx =>
             {

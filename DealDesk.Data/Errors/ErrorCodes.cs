@@ -19,4 +19,6 @@ public static class ErrorCodes
     public const string DatabaseTimeout = "DATABASE_TIMEOUT";
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
 }
