@@ -24,7 +24,7 @@ internal static class DealParts
             Id = Guid.NewGuid(), DealershipId = actor.DealershipId,
             FirstName = data!.FirstName!.Trim(), LastName = data.LastName!.Trim(),
             Email = string.IsNullOrWhiteSpace(data.Email) ? null : data.Email.Trim(),
-            Phone = string.IsNullOrWhiteSpace(data.Phone) ? null : data.Phone.Trim(),
+            Phone = Phones.Normalize(data.Phone),
         };
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);

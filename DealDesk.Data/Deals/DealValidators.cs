@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DealDesk.Data.Customers;
 using FluentValidation;
 
 namespace DealDesk.Data.Deals;
@@ -7,15 +8,17 @@ namespace DealDesk.Data.Deals;
 public static class DealRules
 {
     public const string EmailPattern = @"^[^\s@]+@[^\s@]+\.[^\s@]+$";
-    public const string PhonePattern = @"^\(\d{3}\) \d{3}-\d{4}$";
     public const decimal MaxMoney = 9_999_999_999.99m;
     public static readonly Regex Email = new(EmailPattern, RegexOptions.Compiled);
-    public static readonly Regex Phone = new(PhonePattern, RegexOptions.Compiled);
 
     public static bool IsId(string? value) => value is null || Guid.TryParse(value, out _);
 
     public static IRuleBuilderOptions<T, string?> WellFormedId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(IsId).WithMessage("Not a valid id.");
+
+    /// <summary>Any way people type a phone (see <see cref="Phones"/>); it is stored as E.164.</summary>
+    public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(Phones.IsValid).WithMessage(Phones.InvalidMessage);
 }
 
 public sealed class NewCustomerValidator : AbstractValidator<NewCustomerData>
@@ -29,8 +32,7 @@ public sealed class NewCustomerValidator : AbstractValidator<NewCustomerData>
         // Pasted values often carry spaces; they are stored trimmed, so they are checked trimmed.
         RuleFor(c => c.Email).Must(v => DealRules.Email.IsMatch(v!.Trim())).WithMessage("Enter an email like name@example.com.")
             .MaximumLength(254).When(c => !string.IsNullOrWhiteSpace(c.Email));
-        RuleFor(c => c.Phone).Must(v => DealRules.Phone.IsMatch(v!.Trim())).WithMessage("Enter a phone number like (555) 123-4567.")
-            .When(c => !string.IsNullOrWhiteSpace(c.Phone));
+        RuleFor(c => c.Phone).PhoneNumber().When(c => !string.IsNullOrWhiteSpace(c.Phone));
     }
 }
 

@@ -24,8 +24,7 @@ public sealed class QuickQuoteValidator : AbstractValidator<QuickQuoteRequest>
         // Converting makes a customer of it: the first word is the first name, the rest the last name (80 characters each).
         RuleFor(q => q.CustomerName).Must(FitsCustomerColumns).WithMessage("First and last name can have at most 80 characters each.")
             .When(q => !string.IsNullOrWhiteSpace(q.CustomerName));
-        RuleFor(q => q.CustomerPhone).Must(v => DealRules.Phone.IsMatch(v!.Trim())).WithMessage("Enter a phone number like (555) 123-4567.")
-            .When(q => !string.IsNullOrWhiteSpace(q.CustomerPhone));
+        RuleFor(q => q.CustomerPhone).PhoneNumber().When(q => !string.IsNullOrWhiteSpace(q.CustomerPhone));
         RuleFor(q => q.VehicleId).WellFormedId();
         RuleFor(q => q.Price).NotNull().When(q => q.VehicleId is null).WithMessage("Enter a price or pick a vehicle.");
         RuleFor(q => q.Price).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Price must be 0 or more.");

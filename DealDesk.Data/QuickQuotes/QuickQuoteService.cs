@@ -1,4 +1,5 @@
 using DealDesk.Data.Audit;
+using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
@@ -41,7 +42,7 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
             {
                 Id = Guid.NewGuid(), DealershipId = actor.DealershipId, SalespersonId = actor.UserId, VehicleId = vehicle?.Id,
                 CustomerName = string.Join(' ', request.CustomerName!.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
-                CustomerPhone = string.IsNullOrWhiteSpace(request.CustomerPhone) ? null : request.CustomerPhone.Trim(),
+                CustomerPhone = Phones.Normalize(request.CustomerPhone),
                 Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m,
                 TermMonths = request.TermMonths ?? 60, Apr = request.Apr ?? dealership.DefaultApr, CreatedAt = now,
             };
