@@ -1,0 +1,48 @@
+using DealDesk.Data.Customers;
+using DealDesk.Tests.Deals.Support;
+using DealDesk.Tests.Infrastructure;
+
+namespace DealDesk.Tests.Customers;
+
+/// <summary>Finding customers: the type-ahead search.</summary>
+public sealed class CustomerSearchTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    TestDatabase Db => fixture.Db;
+
+    async Task<T> AsNorthAsync<T>(Func<CustomerQueries, Task<T>> query)
+    {
+        var demo = await Db.DemoAsync();
+        await using var scope = Db.CreateScope(demo.North.DealershipId, demo.North.Sales1Id);
+        return await query(scope.Get<CustomerQueries>());
+    }
+
+    [Fact]
+    public async Task A_phone_is_found_however_its_digits_are_typed_whether_stored_as_E164_or_in_the_old_format()
+    {
+        var demo = await Db.DemoAsync();
+        // A seeded customer has this number (Owen Hall); whose it is does not matter, only that there is one.
+        var e164 = await Db.ScalarAsync<Guid>("SELECT id FROM customers WHERE dealership_id = $1 AND phone = '+15556152028'", demo.North.DealershipId);
+        Assert.NotEqual(Guid.Empty, e164);
+        var legacy = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Leo", "Legacy", phone: "(555) 615-2028");
+        await DealKit.AddCustomerAsync(Db, demo.South.DealershipId, "Sol", "South", phone: "+15556152028");
+
+        foreach (var typed in new[] { "5556152028", "555-615", "(555) 615", "(555) 615-2028", "+1 555 615 2028", "615-2028" })
+        {
+            var found = (await AsNorthAsync(q => q.SearchAsync(typed, 50))).Select(c => c.Id).ToList();
+            Assert.True(found.Contains(e164) && found.Contains(legacy), $"'{typed}' found {found.Count} customers, not both");
+        }
+        Assert.Equal(new[] { e164, legacy }.Order(), (await AsNorthAsync(q => q.SearchAsync("555 615 2028", 50))).Select(c => c.Id).Order());
+    }
+
+    [Fact]
+    public async Task Fewer_than_three_digits_do_not_search_phones_while_names_and_emails_still_match()
+    {
+        var demo = await Db.DemoAsync();
+        var id = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Quinn", "Zephyrine", "quinn.z@example.com", "+15557239911");
+
+        Assert.DoesNotContain(await AsNorthAsync(q => q.SearchAsync("99", 50)), c => c.Id == id);
+        Assert.Equal([id], (await AsNorthAsync(q => q.SearchAsync("zephyr", 50))).Select(c => c.Id));
+        Assert.Equal([id], (await AsNorthAsync(q => q.SearchAsync("QUINN.Z@", 50))).Select(c => c.Id));
+        Assert.Equal([id], (await AsNorthAsync(q => q.SearchAsync("quinn 723-99", 50))).Select(c => c.Id)); // a name and a phone fragment
+    }
+}
