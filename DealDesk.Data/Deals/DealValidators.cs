@@ -19,6 +19,20 @@ public static class DealRules
     /// <summary>Any way people type a phone (see <see cref="Phones"/>); it is stored as E.164.</summary>
     public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Phones.IsValid).WithMessage(Phones.InvalidMessage);
+
+    /// <summary>
+    /// Exactly one of an existing customer or a new one, on the "customer" field. Two rules, so the message
+    /// says which mistake was made: nothing chosen, or both.
+    /// </summary>
+    public static void OneCustomer<T>(this AbstractValidator<T> validator, Func<T, string?> customerId, Func<T, NewCustomerData?> customerData)
+    {
+        validator.RuleFor(r => r).Must(r => customerId(r) is not null || customerData(r) is not null)
+            .OverridePropertyName("customer")
+            .WithMessage("Choose an existing customer or enter the new customer's first and last name.");
+        validator.RuleFor(r => r).Must(r => customerId(r) is null || customerData(r) is null)
+            .OverridePropertyName("customer")
+            .WithMessage("Choose an existing customer or enter a new one, not both.");
+    }
 }
 
 public sealed class NewCustomerValidator : AbstractValidator<NewCustomerData>
@@ -53,9 +67,7 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDealRequest>
 {
     public CreateDealValidator()
     {
-        RuleFor(r => r).Must(r => (r.CustomerId is not null) ^ (r.CustomerData is not null))
-            .WithName("customer").OverridePropertyName("customer")
-            .WithMessage("Choose an existing customer or enter a new one (not both).");
+        this.OneCustomer(r => r.CustomerId, r => r.CustomerData);
         RuleFor(r => r.CustomerId).WellFormedId();
         RuleFor(r => r.VehicleId).WellFormedId();
         RuleFor(r => r.SalespersonId).WellFormedId();
@@ -69,9 +81,7 @@ public sealed class ChangeCustomerValidator : AbstractValidator<ChangeCustomerRe
 {
     public ChangeCustomerValidator()
     {
-        RuleFor(r => r).Must(r => (r.CustomerId is not null) ^ (r.CustomerData is not null))
-            .OverridePropertyName("customer")
-            .WithMessage("Choose an existing customer or enter a new one (not both).");
+        this.OneCustomer(r => r.CustomerId, r => r.CustomerData);
         RuleFor(r => r.CustomerId).WellFormedId();
         RuleFor(r => r.CustomerData!).SetValidator(new NewCustomerValidator()).When(r => r.CustomerData is not null);
     }

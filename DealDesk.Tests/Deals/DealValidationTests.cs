@@ -93,6 +93,26 @@ public sealed class DealValidationTests(DatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_customer_error_says_what_is_missing_or_that_both_were_given()
+    {
+        var demo = await Db.DemoAsync();
+        var parts = await ValidPartsAsync();
+        await using var scope = Db.CreateScope(demo.North.DealershipId, demo.North.Sales1Id);
+        var changes = new ChangeCustomerValidator();
+
+        var neither = await DealKit.FailsAsync(() => scope.Get<DealService>().CreateAsync(Build("no customer", parts)), ErrorCodes.ValidationFailed, 400);
+        var both = await DealKit.FailsAsync(() => scope.Get<DealService>().CreateAsync(Build("both customers", parts)), ErrorCodes.ValidationFailed, 400);
+
+        const string missing = "Choose an existing customer or enter the new customer's first and last name.";
+        const string twice = "Choose an existing customer or enter a new one, not both.";
+        Assert.Equal([missing], DealKit.Fields(neither)["customer"]);
+        Assert.Equal([twice], DealKit.Fields(both)["customer"]);
+        Assert.Equal([missing], changes.Validate(new ChangeCustomerRequest()).Errors.Where(e => e.PropertyName == "customer").Select(e => e.ErrorMessage));
+        Assert.Equal([twice], changes.Validate(new ChangeCustomerRequest { CustomerId = parts.CustomerId.ToString(), CustomerData = DealKit.NewCustomer() })
+            .Errors.Where(e => e.PropertyName == "customer").Select(e => e.ErrorMessage));
+    }
+
+    [Fact]
     public async Task Several_broken_fields_are_reported_together()
     {
         var demo = await Db.DemoAsync();
