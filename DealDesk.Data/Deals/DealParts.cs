@@ -83,7 +83,7 @@ internal static class DealParts
         var scenario = await db.PricingScenarios.AsNoTracking().SingleAsync(s => s.Id == deal.ActiveScenarioId, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct);
         var vehicle = deal.VehicleId is { } v ? await db.Vehicles.AsNoTracking().SingleAsync(x => x.Id == v, ct) : null;
-        return new DealResult(DealView.From(deal), ScenarioView.From(scenario), CustomerView.From(customer),
+        return new DealResult(DealView.From(deal), ScenarioView.From(scenario, vehicle is not null), CustomerView.From(customer),
             vehicle is null ? null : VehicleView.From(vehicle));
     }
 }

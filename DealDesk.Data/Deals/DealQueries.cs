@@ -70,6 +70,6 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
                 select new AuditView(a.OccurredAt, a.Action, u == null ? null : u.DisplayName, a.Metadata))
             .ToListAsync(ct);
         return new DealDetails(DealView.From(deal), CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle),
-            salesperson, scenarios.Select(ScenarioView.From).ToList(), history);
+            salesperson, scenarios.Select(s => ScenarioView.From(s, vehicle is not null)).ToList(), history);
     }
 }

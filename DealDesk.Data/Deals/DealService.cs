@@ -95,7 +95,7 @@ public sealed class DealService(
         await db.SaveChangesAsync(ct);
         await StepAsync(DealStep.AuditWritten, db, ct);
 
-        return new DealResult(DealView.From(deal), ScenarioView.From(scenario), CustomerView.From(customer),
+        return new DealResult(DealView.From(deal), ScenarioView.From(scenario, vehicle is not null), CustomerView.From(customer),
             vehicle is null ? null : VehicleView.From(vehicle));
     }
 

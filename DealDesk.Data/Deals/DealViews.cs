@@ -1,5 +1,6 @@
 using DealDesk.Data.Customers;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Pricing;
 
 namespace DealDesk.Data.Deals;
 
@@ -10,13 +11,18 @@ public sealed record DealView(Guid Id, string DealNumber, string DealState, Guid
         new(d.Id, d.DealNumber, d.State, d.CustomerId, d.VehicleId, d.SalespersonId, d.ActiveScenarioId, d.CreatedAt, d.UpdatedAt);
 }
 
+/// <param name="AmountFinanced">Null while there is no payment yet (no vehicle, no price): see <see cref="PaymentCalculator.HasPayment"/>.</param>
+/// <param name="MonthlyPayment">Null while there is no payment yet, like <paramref name="AmountFinanced"/>.</param>
 public sealed record ScenarioView(Guid Id, Guid DealId, string Name, string Kind, decimal Price, decimal DownPayment,
     decimal TradeInValue, decimal TradeInPayoff, int TermMonths, decimal Apr, decimal TaxRate, decimal Fees,
-    decimal AmountFinanced, decimal MonthlyPayment)
+    decimal? AmountFinanced, decimal? MonthlyPayment)
 {
-    public static ScenarioView From(PricingScenario s) =>
-        new(s.Id, s.DealId, s.Name, s.Kind, s.Price, s.DownPayment, s.TradeInValue, s.TradeInPayoff, s.TermMonths,
-            s.Apr, s.TaxRate, s.Fees, s.AmountFinanced, s.MonthlyPayment);
+    public static ScenarioView From(PricingScenario s, bool hasVehicle)
+    {
+        var payment = PaymentCalculator.HasPayment(s.Price, hasVehicle);
+        return new(s.Id, s.DealId, s.Name, s.Kind, s.Price, s.DownPayment, s.TradeInValue, s.TradeInPayoff, s.TermMonths,
+            s.Apr, s.TaxRate, s.Fees, payment ? s.AmountFinanced : null, payment ? s.MonthlyPayment : null);
+    }
 }
 
 public sealed record CustomerView(Guid Id, string FirstName, string LastName, string? Email, string? Phone)

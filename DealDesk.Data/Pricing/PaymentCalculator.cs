@@ -22,6 +22,12 @@ public static class PaymentCalculator
         return new FinanceFigures(tax, financed, MonthlyPayment(financed, aprPercent, termMonths));
     }
 
+    /// <summary>
+    /// Whether there is a payment to show. Without a vehicle and a price there is none yet: the fees alone
+    /// would read as "Financed $499.00 · $9.86/mo" on a blank deal.
+    /// </summary>
+    public static bool HasPayment(decimal price, bool hasVehicle) => hasVehicle || price > 0;
+
     /// <summary>Standard amortization: P·r / (1 − (1 + r)^−n), r the monthly rate.</summary>
     public static decimal MonthlyPayment(decimal principal, decimal aprPercent, int termMonths)
     {

@@ -26,7 +26,8 @@ public sealed class QuickQuoteValidator : AbstractValidator<QuickQuoteRequest>
             .When(q => !string.IsNullOrWhiteSpace(q.CustomerName));
         RuleFor(q => q.CustomerPhone).PhoneNumber().When(q => !string.IsNullOrWhiteSpace(q.CustomerPhone));
         RuleFor(q => q.VehicleId).WellFormedId();
-        RuleFor(q => q.Price).NotNull().When(q => q.VehicleId is null).WithMessage("Enter a price or pick a vehicle.");
+        // Without a vehicle the price is all there is to quote: at 0 the "payment" would be the doc fee alone.
+        RuleFor(q => q.Price).Must(p => p is not (null or 0m)).When(q => q.VehicleId is null).WithMessage("Enter a price or pick a vehicle.");
         RuleFor(q => q.Price).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Price must be 0 or more.");
         RuleFor(q => q.DownPayment).InclusiveBetween(0, DealRules.MaxMoney).WithMessage("Down payment must be 0 or more.");
         RuleFor(q => q.TermMonths).InclusiveBetween(12, 96).WithMessage("Term must be 12 to 96 months.");
