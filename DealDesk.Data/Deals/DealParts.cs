@@ -66,6 +66,11 @@ internal static class DealParts
             TermMonths = input?.TermMonths ?? 60, Apr = input?.Apr ?? dealership.DefaultApr,
             TaxRate = dealership.DefaultTaxRate, Fees = dealership.DocFee, CreatedAt = now, UpdatedAt = now,
         };
+        // Only now are the vehicle's price and the dealership's tax and fees known. A blank deal owes nothing
+        // yet, so its down payment (a deposit taken before the car is chosen) has no limit until it gets a vehicle.
+        if (PaymentCalculator.HasPayment(scenario.Price, vehicle is not null))
+            DownPaymentRule.Check("scenario.downPayment", scenario.DownPayment, PaymentCalculator.AmountDue(
+                scenario.Price, scenario.TradeInValue, scenario.TradeInPayoff, scenario.TaxRate, scenario.Fees));
         Reprice(scenario);
         return scenario;
     }

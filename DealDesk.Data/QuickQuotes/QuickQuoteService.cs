@@ -46,6 +46,9 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
                 Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m,
                 TermMonths = request.TermMonths ?? 60, Apr = request.Apr ?? dealership.DefaultApr, CreatedAt = now,
             };
+            // The price may be the vehicle's: only now is the amount due known.
+            DownPaymentRule.Check("downPayment", quote.DownPayment,
+                PaymentCalculator.AmountDue(quote.Price, 0, 0, dealership.DefaultTaxRate, dealership.DocFee));
             quote.MonthlyPayment = PaymentCalculator.Finance(quote.Price, quote.DownPayment, 0, 0, dealership.DefaultTaxRate,
                 dealership.DocFee, quote.TermMonths, quote.Apr).MonthlyPayment;
             db.QuickQuotes.Add(quote);
