@@ -47,6 +47,9 @@ internal static class DealParts
         return vehicle;
     }
 
+    /// <summary>A vehicle as the history names it: "2023 Toyota RAV4 XLE (N1004)".</summary>
+    public static string Describe(Vehicle vehicle) => $"{vehicle.Title} ({vehicle.StockNumber})";
+
     /// <summary>VEHICLE_NOT_AVAILABLE (409) unless the vehicle can still go on a deal.</summary>
     public static void EnsureAvailable(Vehicle vehicle)
     {
@@ -88,7 +91,12 @@ internal static class DealParts
         var scenario = await db.PricingScenarios.AsNoTracking().SingleAsync(s => s.Id == deal.ActiveScenarioId, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct);
         var vehicle = deal.VehicleId is { } v ? await db.Vehicles.AsNoTracking().SingleAsync(x => x.Id == v, ct) : null;
-        return new DealResult(DealView.From(deal), ScenarioView.From(scenario, vehicle is not null), CustomerView.From(customer),
-            vehicle is null ? null : VehicleView.From(vehicle));
+        return new DealResult(DealView.From(deal, await QuickQuoteIdAsync(db, deal, ct)), ScenarioView.From(scenario, vehicle is not null),
+            CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle));
     }
+
+    /// <summary>The quick quote the deal was converted from: the quote row links to its deal.</summary>
+    public static Task<Guid?> QuickQuoteIdAsync(DealDeskDbContext db, Deal deal, CancellationToken ct) =>
+        db.QuickQuotes.AsNoTracking().Where(q => q.DealershipId == deal.DealershipId && q.ConvertedDealId == deal.Id)
+            .Select(q => (Guid?)q.Id).FirstOrDefaultAsync(ct);
 }

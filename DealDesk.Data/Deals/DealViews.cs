@@ -4,11 +4,12 @@ using DealDesk.Data.Pricing;
 
 namespace DealDesk.Data.Deals;
 
+/// <param name="ConvertedFromQuickQuoteId">The quick quote this deal was converted from, if any.</param>
 public sealed record DealView(Guid Id, string DealNumber, string DealState, Guid CustomerId, Guid? VehicleId,
-    Guid SalespersonId, Guid? ActiveScenarioId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    Guid SalespersonId, Guid? ActiveScenarioId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Guid? ConvertedFromQuickQuoteId = null)
 {
-    public static DealView From(Deal d) =>
-        new(d.Id, d.DealNumber, d.State, d.CustomerId, d.VehicleId, d.SalespersonId, d.ActiveScenarioId, d.CreatedAt, d.UpdatedAt);
+    public static DealView From(Deal d, Guid? quickQuoteId = null) =>
+        new(d.Id, d.DealNumber, d.State, d.CustomerId, d.VehicleId, d.SalespersonId, d.ActiveScenarioId, d.CreatedAt, d.UpdatedAt, quickQuoteId);
 }
 
 /// <param name="AmountFinanced">Null while there is no payment yet (no vehicle, no price): see <see cref="PaymentCalculator.HasPayment"/>.</param>

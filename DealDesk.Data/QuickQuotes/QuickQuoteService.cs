@@ -77,10 +77,11 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
                 CustomerData = new NewCustomerData { FirstName = first, LastName = last, Phone = quote.CustomerPhone },
                 VehicleId = quote.VehicleId?.ToString(),
                 Scenario = new ScenarioInput { Price = quote.Price, DownPayment = quote.DownPayment, TermMonths = quote.TermMonths, Apr = quote.Apr },
-            }, idempotency: null, token);
+            }, idempotency: null, token, quickQuoteId: quote.Id);
             quote.Status = QuickQuoteStatus.Converted;
             quote.ConvertedDealId = result.Deal.Id;
-            AuditTrail.Record(db, actor, "quick_quote.converted", "quick_quote", quote.Id, new { dealId = result.Deal.Id, result.Deal.DealNumber }, time.GetUtcNow());
+            AuditTrail.Record(db, actor, "quick_quote.converted", "quick_quote", quote.Id, new { dealId = result.Deal.Id, result.Deal.DealNumber },
+                time.GetUtcNow(), summary: $"Converted into deal {result.Deal.DealNumber} for {result.Customer.FullName}");
             return result;
         }, ct);
     }
