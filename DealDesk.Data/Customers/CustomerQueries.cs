@@ -48,6 +48,16 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
         return rows.Select(CustomerView.From).ToList();
     }
 
+    /// <summary>
+    /// The dealership's customers with this phone (however typed, against E.164 or older stored formats) or
+    /// this email (trimmed, case-insensitive), for "Use existing customer Ann Lee (ann@x.com)".
+    /// </summary>
+    public async Task<IReadOnlyList<CustomerMatch>> FindMatchesAsync(string? email, string? phone, CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsync(ct);
+        return await CustomerMatching.FindAsync(db, tenant.DealershipId ?? Guid.Empty, email, phone, except: null, ct);
+    }
+
     /// <summary>The dealership's people a manager can assign a deal to.</summary>
     public async Task<IReadOnlyList<PersonOption>> SalespeopleAsync(CancellationToken ct = default)
     {

@@ -14,4 +14,9 @@ internal static class PhoneDigitQueries
     public static IQueryable<Guid> Containing(DealDeskDbContext db, Guid? dealershipId, string digits) =>
         db.Customers.FromSql($@"SELECT * FROM customers WHERE dealership_id = {dealershipId}
             AND regexp_replace(phone, '\D', '', 'g') LIKE '%' || {digits} || '%'").Select(c => c.Id);
+
+    /// <summary>Ids of the customers whose phone digits are exactly one of <paramref name="digits"/>.</summary>
+    public static IQueryable<Guid> EqualTo(DealDeskDbContext db, Guid? dealershipId, string[] digits) =>
+        db.Customers.FromSql($@"SELECT * FROM customers WHERE dealership_id = {dealershipId}
+            AND regexp_replace(phone, '\D', '', 'g') = ANY({digits})").Select(c => c.Id);
 }

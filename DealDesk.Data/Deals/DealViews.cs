@@ -40,4 +40,11 @@ public sealed record VehicleView(Guid Id, string Vin, string StockNumber, int Ye
 }
 
 /// <summary>What a deal write returns: the deal and everything it now points at.</summary>
-public sealed record DealResult(DealView Deal, ScenarioView Scenario, CustomerView Customer, VehicleView? Vehicle);
+public sealed record DealResult(DealView Deal, ScenarioView Scenario, CustomerView Customer, VehicleView? Vehicle)
+{
+    /// <summary>
+    /// Set by quick-quote conversion when it created a customer: the dealership's other customers with the
+    /// same phone, so the UI can offer to use one of them instead. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<CustomerMatch> MatchingCustomers { get; init; } = [];
+}

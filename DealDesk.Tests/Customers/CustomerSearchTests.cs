@@ -4,7 +4,7 @@ using DealDesk.Tests.Infrastructure;
 
 namespace DealDesk.Tests.Customers;
 
-/// <summary>Finding customers: the type-ahead search.</summary>
+/// <summary>Finding customers: the type-ahead search and the "same phone or email" matches offered before creating one.</summary>
 public sealed class CustomerSearchTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     TestDatabase Db => fixture.Db;
@@ -44,5 +44,30 @@ public sealed class CustomerSearchTests(DatabaseFixture fixture) : IClassFixture
         Assert.Equal([id], (await AsNorthAsync(q => q.SearchAsync("zephyr", 50))).Select(c => c.Id));
         Assert.Equal([id], (await AsNorthAsync(q => q.SearchAsync("QUINN.Z@", 50))).Select(c => c.Id));
         Assert.Equal([id], (await AsNorthAsync(q => q.SearchAsync("quinn 723-99", 50))).Select(c => c.Id)); // a name and a phone fragment
+    }
+
+    [Fact]
+    public async Task Matches_are_the_dealerships_customers_with_the_same_phone_however_typed_or_the_same_email_in_any_case()
+    {
+        var demo = await Db.DemoAsync();
+        var e164 = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Ann", "Lee", "ann.lee@example.com", "+15556163030");
+        var legacy = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Annie", "Lee", phone: "(555) 616-3030");
+        var otherPhone = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Bob", "Park", "Bob.Park@Example.com", "+15556164040");
+        await DealKit.AddCustomerAsync(Db, demo.South.DealershipId, "Ann", "South", "ann.lee@example.com", "+15556163030");
+
+        var byPhone = await AsNorthAsync(q => q.FindMatchesAsync(null, "555-616-3030"));
+        Assert.Equal(new[] { e164, legacy }.Order(), byPhone.Select(m => m.Customer.Id).Order());
+        Assert.All(byPhone, m => Assert.True(m.SamePhone));
+        Assert.Equal(byPhone, await AsNorthAsync(q => q.FindMatchesAsync(null, "+1 (555) 616 3030")));
+
+        var byEmail = Assert.Single(await AsNorthAsync(q => q.FindMatchesAsync("  BOB.PARK@example.COM ", null)));
+        Assert.Equal((otherPhone, true, false), (byEmail.Customer.Id, byEmail.SameEmail, byEmail.SamePhone));
+
+        var both = await AsNorthAsync(q => q.FindMatchesAsync("bob.park@example.com", "5556163030"));
+        Assert.Equal(new[] { e164, legacy, otherPhone }.Order(), both.Select(m => m.Customer.Id).Order());
+
+        Assert.Empty(await AsNorthAsync(q => q.FindMatchesAsync(null, null)));
+        Assert.Empty(await AsNorthAsync(q => q.FindMatchesAsync("  ", "not a phone")));
+        Assert.Empty(await AsNorthAsync(q => q.FindMatchesAsync("nobody@example.com", "+44 20 7946 0958")));
     }
 }

@@ -17,6 +17,7 @@ public sealed class ValidatorRegistrationTests(DatabaseFixture fixture) : IClass
         Assert.IsType<CreateDealValidator>(services.GetRequiredService<IValidator<CreateDealRequest>>());
         Assert.IsType<ChangeCustomerValidator>(services.GetRequiredService<IValidator<ChangeCustomerRequest>>());
         Assert.IsType<QuickQuoteValidator>(services.GetRequiredService<IValidator<QuickQuoteRequest>>());
+        Assert.IsType<ConvertQuickQuoteValidator>(services.GetRequiredService<IValidator<ConvertQuickQuoteRequest>>());
         Assert.IsType<NewCustomerValidator>(services.GetRequiredService<IValidator<NewCustomerData>>()); // harmless: nobody injects it
         Assert.Single(services.GetServices<IValidator<CreateDealRequest>>());
         Assert.Same(services.GetRequiredService<IValidator<CreateDealRequest>>(), services.GetRequiredService<IValidator<CreateDealRequest>>());
