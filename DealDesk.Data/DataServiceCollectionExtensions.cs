@@ -1,12 +1,12 @@
 using DealDesk.Data.Customers;
 using DealDesk.Data.Database;
 using DealDesk.Data.Deals;
-using DealDesk.Data.QuickQuotes;
-using FluentValidation;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,10 +39,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<CurrentDealership>();
         services.AddScoped<InventoryService>();
         services.AddSingleton(TimeProvider.System);
-        // FluentValidation's DI package is not in the registry: validators are registered by hand.
-        services.AddSingleton<IValidator<CreateDealRequest>, CreateDealValidator>();
-        services.AddSingleton<IValidator<ChangeCustomerRequest>, ChangeCustomerValidator>();
-        services.AddSingleton<IValidator<QuickQuoteRequest>, QuickQuoteValidator>();
+        // Validators hold no state: one of each for the process. The scan also registers the nested ones
+        // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.
+        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<DealService>();
         services.AddScoped<DealActions>();
         services.AddScoped<DealQueries>();
