@@ -22,6 +22,9 @@ public sealed record BenchOptions
     /// <summary>Circuit counts of the interactive level (Chromium pages, one salesperson each).</summary>
     public IReadOnlyList<int> Circuits { get; init; } = [10, 25, 50];
 
+    /// <summary>With --screenshots DIR the command only takes the README's screenshots into DIR.</summary>
+    public string? ScreenshotsDirectory { get; init; }
+
     /// <summary>Seconds every page of the interactive level keeps creating deals at each circuit count.</summary>
     public int ActiveSeconds { get; init; } = 20;
 
@@ -54,7 +57,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
-        "[--levels service,http,pgbench,circuits] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20]";
+        "[--levels service,http,pgbench,circuits] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20] | --screenshots docs/screenshots";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -70,6 +73,7 @@ public sealed record BenchOptions
                 "--clients" or "-c" => o with { Clients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
                 "--levels" => o with { Levels = ParseLevels(Value()) },
                 "--circuits" => o with { Circuits = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
+                "--screenshots" => o with { ScreenshotsDirectory = Value() },
                 "--active" => o with { ActiveSeconds = PositiveInt(name, Value()) },
                 "--vehicles" => o with { Vehicles = PositiveInt(name, Value()) },
                 "--dealerships" => o with { Dealerships = Math.Min(2, PositiveInt(name, Value())) },

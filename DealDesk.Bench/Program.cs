@@ -64,6 +64,13 @@ public static class BenchProgram
             serverVersion = database.ServerVersion;
             var tenants = database.Tenants.Take(options.Dealerships).ToArray();
 
+            if (options.ScreenshotsDirectory is { } shots)
+            {
+                var directory = BenchPaths.FromRepository(shots);
+                await InScratchDirectory(() => new Screenshots.ScreenshotTour(database, Path.Combine(resultsDirectory, "screenshots-app.log")).RunAsync(directory, Log));
+                return 0;
+            }
+
             if (options.Runs(Level.Service))
                 await RunLevelAsync(Level.Service, () => new ServiceLoad(database, tenants, runner).RunAsync(options.Clients, Log, cancel.Token));
             if (options.Runs(Level.Http))
