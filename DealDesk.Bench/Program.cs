@@ -60,7 +60,8 @@ public static class BenchProgram
         var runner = new LoadRunner(options.Warmup, options.Duration, retries);
         try
         {
-            await using var database = await BenchDatabase.StartAsync(settings, options.VehiclesPerDealership, Log, cancel.Token);
+            await using var database = await BenchDatabase.StartAsync(settings,
+                options.ScreenshotsDirectory is null ? options.VehiclesPerDealership : 0, Log, cancel.Token); // screenshots show the demo stock only
             serverVersion = database.ServerVersion;
             var tenants = database.Tenants.Take(options.Dealerships).ToArray();
 
