@@ -41,7 +41,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         // Validators hold no state: one of each for the process. The scan also registers the nested ones
         // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.
-        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Validators built from a dealership's settings (QuoteValidator takes its tax rules and currencies) are
+        // made per use by their service, so only parameterless ones are registered.
+        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton,
+            filter: scan => scan.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddScoped<DealService>();
         services.AddScoped<DealActions>();
         services.AddScoped<DealQueries>();
