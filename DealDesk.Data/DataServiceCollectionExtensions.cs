@@ -37,16 +37,20 @@ public static class DataServiceCollectionExtensions
         }, ServiceLifetime.Scoped);
         services.AddScoped<TransactionRunner>();
         services.AddScoped<CurrentDealership>();
+        services.AddScoped<ICurrentDealership>(sp => sp.GetRequiredService<CurrentDealership>());
         services.AddScoped<InventoryService>();
+        services.AddScoped<IInventoryQueries>(sp => sp.GetRequiredService<InventoryService>());
         services.AddSingleton(TimeProvider.System);
         // FluentValidation's DI package is not in the registry: validators are registered by hand.
         services.AddSingleton<IValidator<CreateDealRequest>, CreateDealValidator>();
         services.AddSingleton<IValidator<ChangeCustomerRequest>, ChangeCustomerValidator>();
         services.AddSingleton<IValidator<QuickQuoteRequest>, QuickQuoteValidator>();
         services.AddScoped<DealService>();
+        services.AddScoped<IDealCreation>(sp => sp.GetRequiredService<DealService>());
         services.AddScoped<DealActions>();
         services.AddScoped<DealQueries>();
         services.AddScoped<CustomerQueries>();
+        services.AddScoped<ICustomerQueries>(sp => sp.GetRequiredService<CustomerQueries>());
         services.AddScoped<QuickQuoteService>();
         services.AddScoped<QuickQuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();

@@ -8,7 +8,7 @@ namespace DealDesk.Data.Customers;
 public sealed record PersonOption(Guid Id, string Name);
 
 /// <summary>Type-ahead lookups for the deal dialog and the JSON API.</summary>
-public sealed class CustomerQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant)
+public sealed class CustomerQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : ICustomerQueries
 {
     public async Task<IReadOnlyList<CustomerView>> SearchAsync(string? q, int limit = 10, CancellationToken ct = default)
     {
