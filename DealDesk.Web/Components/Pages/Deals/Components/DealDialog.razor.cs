@@ -182,6 +182,7 @@ public partial class DealDialog : ComponentBase, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender && customerSection is not null) await customerSection.FocusAsync();
         if (!focusAttention) return;
         focusAttention = false;
         if (errors.Has(ScenarioPaths.Price) || errors.Has(ScenarioPaths.DownPayment) || errors.Has(ScenarioPaths.TradeInValue)
