@@ -50,6 +50,7 @@ public partial class DealDialog : ComponentBase, IDisposable
     private bool loading = true;
     private bool busy;
     private bool focusAttention;
+    private bool firstFieldFocused;
     private ElementReference alertBox;
     private CustomerSection? customerSection;
     private VehiclePicker? vehiclePicker;
@@ -182,7 +183,12 @@ public partial class DealDialog : ComponentBase, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && customerSection is not null) await customerSection.FocusAsync();
+        // The first field, once loaded: MudDialog's focus trap takes the focus on the first render.
+        if (!loading && !firstFieldFocused && customerSection is not null)
+        {
+            firstFieldFocused = true;
+            await customerSection.FocusAsync();
+        }
         if (!focusAttention) return;
         focusAttention = false;
         if (errors.Has(ScenarioPaths.Price) || errors.Has(ScenarioPaths.DownPayment) || errors.Has(ScenarioPaths.TradeInValue)

@@ -15,8 +15,8 @@ public static class DealDialogs
     private static async Task<Guid?> ShowAsync(IDialogService dialogs, DialogParameters<DealDialog> parameters)
     {
         // On a phone the dialog fills the screen (app.css, "Deal dialog"): MudBlazor's FullScreen would need the width before opening.
-        var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true, BackdropClick = false,
-            DefaultFocus = DefaultFocus.None }; // the dialog focuses its first field itself
+        var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = false, CloseOnEscapeKey = true, BackdropClick = false,
+            DefaultFocus = DefaultFocus.FirstChild }; // the customer search; no close button before it (Cancel and Escape close)
         var dialog = await dialogs.ShowAsync<DealDialog>("New deal", parameters, options);
         var result = await dialog.Result;
         return result is { Canceled: false, Data: Guid id } ? id : null;
