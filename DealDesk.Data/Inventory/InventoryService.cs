@@ -11,7 +11,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 }
 
 /// <summary>Reads the signed-in dealership's inventory (row-level security scopes it; the filter says so too).</summary>
-public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant)
+public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : IInventoryQueries
 {
     public async Task<Paged<Vehicle>> SearchAsync(VehicleSearch search, CancellationToken ct = default)
     {
