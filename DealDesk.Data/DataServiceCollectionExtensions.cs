@@ -45,7 +45,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IValidator<QuickQuoteRequest>, QuickQuoteValidator>();
         services.AddScoped<DealService>();
         services.AddScoped<DealActions>();
+        services.AddScoped<IDealActions>(sp => sp.GetRequiredService<DealActions>());
         services.AddScoped<DealQueries>();
+        services.AddScoped<IDealQueries>(sp => sp.GetRequiredService<DealQueries>());
         services.AddScoped<CustomerQueries>();
         services.AddScoped<QuickQuoteService>();
         services.AddScoped<QuickQuoteQueries>();
