@@ -20,5 +20,6 @@ internal static class ComponentsSetup
         services.AddScoped<CircuitHandler, CircuitCorrelationHandler>();
         services.AddScoped<CircuitHandler, CircuitTenantHandler>();
         services.AddScoped<UiErrors>();
+        services.AddScoped<DealershipClock>();
     }
 }
