@@ -52,7 +52,7 @@ public sealed record DealListView(DealListFilter Filter, int PageIndex, int Page
             ["q"] = Filter.Query,
             ["state"] = Filter.State?.ToLowerInvariant(),
             ["salesperson"] = mine ? null : Filter.SalespersonId,
-            ["mine"] = mine ? true : null,
+            ["mine"] = mine ? "true" : null,
             ["page"] = PageIndex > 0 ? PageIndex + 1 : null,
             ["size"] = PageSize != defaultPageSize ? PageSize : null,
             ["sort"] = defaultSort ? null : Sort ?? DealSort.Created,
