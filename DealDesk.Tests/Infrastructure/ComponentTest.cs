@@ -35,6 +35,7 @@ public abstract class ComponentTest : BunitContext
         Services.AddSingleton(new DealDeskMetrics());
         Services.AddScoped<CorrelationScope>();
         Services.AddScoped<UiErrors>();
+        Services.AddSingleton<DealDesk.Data.Notifications.ChangeFeed>(); // tests push changes with ChangeFeed's delivery method or a real listener
         Services.AddSingleton(Tenant);
         Services.AddSingleton<ITenantContext>(Tenant);
         Auth = AddAuthorization();
