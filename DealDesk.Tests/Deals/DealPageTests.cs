@@ -2,6 +2,7 @@ using Bunit;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Notifications;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
 using DealDesk.Web.Components.Pages.Deals;
@@ -26,6 +27,7 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
     private readonly FakeDealActions _actions;
     private readonly IRenderedComponent<MudDialogProvider> _dialogs;
     private readonly IRenderedComponent<MudPopoverProvider> _popovers;
+    private readonly IRenderedComponent<MudSnackbarProvider> _snackbars;
 
     public DealPageTests()
     {
@@ -33,8 +35,9 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
         Services.AddSingleton<IDealQueries>(_queries);
         Services.AddSingleton<IDealActions>(_actions);
         Services.AddSingleton(DealershipClock.In(TimeZoneInfo.Utc));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the live circuit, which subscribes to changes
         _popovers = Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        _snackbars = Render<MudSnackbarProvider>();
         _dialogs = Render<MudDialogProvider>();
     }
 
@@ -228,5 +231,38 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
         cut.WaitForElement("[data-testid=not-allowed]");
         Assert.Empty(cut.FindAll("[data-testid=deal-number]"));
         Assert.Empty(cut.FindAll("[data-testid=deal-customer]"));
+    }
+
+    [Fact]
+    public void A_colleague_cancelling_the_deal_re_renders_the_page_closed_and_says_who_did_it()
+    {
+        var colleague = Guid.NewGuid();
+        var deal = DealSamples.Draft();
+        var cut = RenderDeal(deal);
+        var feed = Services.GetRequiredService<ChangeFeed>();
+
+        // Another deal's change is not this page's business; this deal's is.
+        feed.Deliver(new Change(DealershipId, ChangeKinds.DealChanged, Guid.NewGuid(), ByUserId: colleague));
+        _queries.Details = deal.InState(DealState.Cancelled, "deal.cancelled", by: "Casey Colleague");
+        feed.Deliver(new Change(DealershipId, ChangeKinds.DealChanged, deal.Deal.Id,
+            new Dictionary<string, string?> { [ChangeKeys.What] = ChangeKeys.Aspects.State, [ChangeKeys.State] = DealState.Cancelled }, colleague));
+
+        cut.WaitForAssertion(() => Assert.Equal("Cancelled", cut.Find("[data-testid=deal-state]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=deal-actions]"));
+        Assert.Empty(cut.FindAll("[data-testid=vehicle-action-toggle]"));
+        Assert.Equal(2, _queries.Gets); // the first load and this deal's change
+        _snackbars.WaitForAssertion(() => Assert.Contains("Updated by Casey Colleague just now", _snackbars.Markup));
+    }
+
+    [Fact]
+    public void Leaving_the_page_stops_listening()
+    {
+        var feed = Services.GetRequiredService<ChangeFeed>();
+        var cut = RenderDeal(DealSamples.Draft());
+        Assert.Equal(1, feed.SubscriberCount);
+
+        cut.Instance.Dispose();
+
+        Assert.Equal(0, feed.SubscriberCount);
     }
 }

@@ -2,6 +2,7 @@ using Bunit;
 using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Notifications;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
 using DealDesk.Web.Components.Pages.Deals;
@@ -29,6 +30,7 @@ public sealed class DealsListTests : ComponentTest, IAsyncLifetime
     {
         Services.AddSingleton<IDealQueries>(_queries);
         Services.AddSingleton(DealershipClock.In(TimeZoneInfo.Utc));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the live circuit, which subscribes to changes
         _queries.Salespeople = [new PersonOption(UserId, "Sam Seller"), new PersonOption(ColleagueId, "Casey Colleague")];
         _queries.List = s => new Paged<DealSummary>(Rows(s.PageSize).Take(s.PageSize).ToList(), s.Page, s.PageSize, 45);
     }
@@ -172,5 +174,18 @@ public sealed class DealsListTests : ComponentTest, IAsyncLifetime
         cut.Find("[data-testid=new-deal]").Click();
 
         provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=deal-dialog]")));
+    }
+
+    [Fact]
+    public void A_deal_created_elsewhere_reloads_the_page_on_screen()
+    {
+        var cut = RenderList("/deals?q=okafor&page=2");
+        cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=deal-link]").Count));
+        var before = _queries.Searches.Count;
+
+        Services.GetRequiredService<ChangeFeed>().Deliver(new Change(DealershipId, ChangeKinds.DealCreated, Guid.NewGuid()));
+
+        cut.WaitForAssertion(() => Assert.Equal(before + 1, _queries.Searches.Count));
+        Assert.Equal(new DealSearch(null, "okafor", 2, 20, null, DealSort.Created, true), _queries.LastSearch);
     }
 }
