@@ -33,7 +33,11 @@ public static class DealSort
     public static readonly string[] All = [Number, Customer, Vehicle, Salesperson, State, Price, Payment, Created];
 }
 
-public sealed record AuditView(DateTimeOffset OccurredAt, string Action, string? UserName, string Metadata);
+public sealed record AuditView(DateTimeOffset OccurredAt, string Action, string? UserName, string Metadata)
+{
+    /// <summary>What happened, in words ("Changed the customer from Ann Lee to Bob Park"); null on older entries.</summary>
+    public string? Summary => AuditTrail.Summary(Metadata);
+}
 
 public sealed record DealDetails(DealView Deal, CustomerView Customer, VehicleView? Vehicle, string SalespersonName,
     IReadOnlyList<ScenarioView> Scenarios, IReadOnlyList<AuditView> History);
@@ -116,8 +120,9 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
                 orderby a.OccurredAt, a.Id
                 select new AuditView(a.OccurredAt, a.Action, u == null ? null : u.DisplayName, a.Metadata))
             .ToListAsync(ct);
-        return new DealDetails(DealView.From(deal), CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle),
-            salesperson, scenarios.Select(ScenarioView.From).ToList(), history);
+        var quickQuoteId = await DealParts.QuickQuoteIdAsync(db, deal, ct);
+        return new DealDetails(DealView.From(deal, quickQuoteId), CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle),
+            salesperson, scenarios.Select(s => ScenarioView.From(s, vehicle is not null)).ToList(), history);
     }
 
     public Task<IReadOnlyList<PersonOption>> SalespeopleAsync(CancellationToken ct = default) => customers.SalespeopleAsync(ct);
