@@ -41,7 +41,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         // Validators hold no state: one of each for the process. The scan also registers the nested ones
         // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.
-        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Validators that take arguments (QuoteValidator takes the dealership's tax rules) are built where they are used.
+        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton,
+            filter: v => v.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddScoped<DealService>();
         services.AddScoped<DealActions>();
         services.AddScoped<IDealActions>(sp => sp.GetRequiredService<DealActions>());

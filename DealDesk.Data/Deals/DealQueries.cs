@@ -14,7 +14,10 @@ namespace DealDesk.Data.Deals;
 public sealed record DealSearch(string? State = null, string? Query = null, int Page = 1, int PageSize = 20,
     Guid? SalespersonId = null, string? Sort = null, bool Descending = true);
 
-/// <summary>A row of the deals list. <see cref="Price"/> and <see cref="MonthlyPayment"/> are the active scenario's.</summary>
+/// <summary>
+/// A row of the deals list. <see cref="Price"/> and <see cref="MonthlyPayment"/> are the active scenario's; the payment
+/// is null while there is none yet (see <see cref="Pricing.PaymentCalculator.HasPayment"/>).
+/// </summary>
 public sealed record DealSummary(Guid Id, string DealNumber, string State, string CustomerName, string? VehicleTitle,
     string? StockNumber, string SalespersonName, DateTimeOffset CreatedAt,
     Guid SalespersonId, decimal? Price, decimal? MonthlyPayment);
@@ -75,7 +78,7 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
         var total = await query.CountAsync(ct);
         var page = Math.Clamp(search.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         var desc = search.Descending;
-        // Deals without a vehicle (or price) go last whichever way the column is sorted.
+        // Deals without a vehicle (or without a price or payment) go last whichever way the column is sorted.
         var sorted = search.Sort switch
         {
             DealSort.Number => desc ? query.OrderByDescending(x => x.d.DealNumber) : query.OrderBy(x => x.d.DealNumber),
@@ -86,10 +89,12 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
                 : query.OrderBy(x => x.v == null).ThenBy(x => x.v!.Make).ThenBy(x => x.v!.Model),
             DealSort.Salesperson => desc ? query.OrderByDescending(x => x.DisplayName) : query.OrderBy(x => x.DisplayName),
             DealSort.State => desc ? query.OrderByDescending(x => x.d.State) : query.OrderBy(x => x.d.State),
-            DealSort.Price => desc ? query.OrderBy(x => x.s == null).ThenByDescending(x => x.s!.Price)
-                : query.OrderBy(x => x.s == null).ThenBy(x => x.s!.Price),
-            DealSort.Payment => desc ? query.OrderBy(x => x.s == null).ThenByDescending(x => x.s!.MonthlyPayment)
-                : query.OrderBy(x => x.s == null).ThenBy(x => x.s!.MonthlyPayment),
+            DealSort.Price => desc
+                ? query.OrderBy(x => x.s == null || (x.v == null && x.s.Price <= 0)).ThenByDescending(x => x.s!.Price)
+                : query.OrderBy(x => x.s == null || (x.v == null && x.s.Price <= 0)).ThenBy(x => x.s!.Price),
+            DealSort.Payment => desc
+                ? query.OrderBy(x => x.s == null || (x.v == null && x.s.Price <= 0)).ThenByDescending(x => x.s!.MonthlyPayment)
+                : query.OrderBy(x => x.s == null || (x.v == null && x.s.Price <= 0)).ThenBy(x => x.s!.MonthlyPayment),
             DealSort.Created when !desc => query.OrderBy(x => x.d.CreatedAt),
             _ => query.OrderByDescending(x => x.d.CreatedAt),
         };
@@ -99,7 +104,9 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
             .Select(x => new DealSummary(x.d.Id, x.d.DealNumber, x.d.State, x.c.FirstName + " " + x.c.LastName,
                 x.v == null ? null : x.v.Year + " " + x.v.Make + " " + x.v.Model, x.v == null ? null : x.v.StockNumber,
                 x.DisplayName, x.d.CreatedAt, x.d.SalespersonId,
-                x.s == null ? null : x.s.Price, x.s == null ? null : x.s.MonthlyPayment))
+                x.s == null ? null : x.s.Price,
+                // PaymentCalculator.HasPayment, in SQL: a blank deal without a price has no payment yet.
+                x.s == null || (x.v == null && x.s.Price <= 0) ? null : x.s.MonthlyPayment))
             .ToListAsync(ct);
         return new Paged<DealSummary>(rows, page, pageSize, total);
     }

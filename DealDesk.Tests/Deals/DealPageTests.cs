@@ -62,7 +62,7 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
         Assert.Equal("Draft", cut.Find("[data-testid=deal-state]").TextContent.Trim());
         Assert.Equal("Rosa Okafor", cut.Find("[data-testid=deal-customer]").TextContent);
         Assert.Contains("(555) 410-2233", cut.Find("[data-testid=deal-customer-phone]").TextContent);
-        Assert.Equal("tel:5554102233", cut.Find("[data-testid=deal-customer-phone] a").GetAttribute("href"));
+        Assert.Equal("tel:+15554102233", cut.Find("[data-testid=deal-customer-phone] a").GetAttribute("href"));
         Assert.Equal("2023 Chevrolet Equinox Premier", cut.Find("[data-testid=deal-vehicle]").TextContent);
         Assert.Equal(deal.Vehicle!.Id.ToString(), cut.Find("[data-testid=deal-vehicle]").GetAttribute("data-vehicle-id"));
         Assert.Equal("N1022", cut.Find("[data-testid=deal-stock-number]").TextContent);
@@ -72,8 +72,22 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
         Assert.Contains("$636.97", cut.Find("[data-testid=deal-monthly-payment]").TextContent);
         var entry = cut.Find("[data-testid=audit-entry]");
         Assert.Equal("deal.created", entry.GetAttribute("data-action"));
-        Assert.Contains("Noah Bennett created the deal with a new customer", entry.TextContent);
+        Assert.Contains("Created the deal for new customer Rosa Okafor", entry.TextContent);
+        Assert.Equal("Noah Bennett", entry.QuerySelector("[data-testid=audit-user]")!.TextContent);
         Assert.Contains("Mar 14, 2026 3:30 PM", entry.TextContent);
+    }
+
+    [Fact]
+    public void A_deal_converted_from_a_quick_quote_links_to_it_from_the_header_and_its_creation_entry()
+    {
+        var quoteId = Guid.NewGuid();
+        var deal = DealSamples.Draft();
+
+        var cut = RenderDeal(deal with { Deal = deal.Deal with { ConvertedFromQuickQuoteId = quoteId } });
+
+        Assert.Equal($"/quotes?quote={quoteId}", cut.Find("[data-testid=deal-quick-quote]").GetAttribute("href"));
+        Assert.Equal($"/quotes?quote={quoteId}",
+            cut.Find("[data-testid=audit-entry][data-action='deal.created'] [data-testid=audit-quick-quote]").GetAttribute("href"));
     }
 
     [Fact]
@@ -115,7 +129,7 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("Cancelled", cut.Find("[data-testid=deal-state]").TextContent.Trim()));
         Assert.Equal([("cancel", deal.Deal.Id, (object?)null)], _actions.Calls);
         Assert.Contains("cancelled", cut.Find("[data-testid=deal-closed]").TextContent);
-        Assert.Contains("cancelled the deal", cut.Find("[data-testid=audit-entry][data-action='deal.cancelled']").TextContent);
+        Assert.Contains("Cancelled the deal", cut.Find("[data-testid=audit-entry][data-action='deal.cancelled']").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=deal-actions]"));
     }
 

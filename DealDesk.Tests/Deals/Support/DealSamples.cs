@@ -12,7 +12,7 @@ public static class DealSamples
         new(Guid.NewGuid(), "1HGCM82633A00" + stock[^4..], stock, 2023, "Chevrolet", "Equinox", "Premier", price, status);
 
     public static CustomerView Customer(string first = "Rosa", string last = "Okafor") =>
-        new(Guid.NewGuid(), first, last, $"{first}.{last}@example.com".ToLowerInvariant(), "(555) 410-2233");
+        new(Guid.NewGuid(), first, last, $"{first}.{last}@example.com".ToLowerInvariant(), "+15554102233");
 
     /// <summary>A draft deal with a customer, the vehicle (or none: blank desking), one finance scenario and its creation entry.</summary>
     public static DealDetails Draft(VehicleView? vehicle = null, bool blank = false, string state = DealState.Draft)
@@ -22,9 +22,12 @@ public static class DealSamples
         var customer = Customer();
         var price = vehicle?.Price ?? 0m;
         var scenario = new ScenarioView(Guid.NewGuid(), dealId, "Scenario 1", ScenarioKind.Finance, price, 2_000m, 0m, 0m, 60, 6.9m,
-            0.0625m, 499m, price == 0 ? 0m : 30_000m, price == 0 ? 10.77m : 636.97m);
+            0.0625m, 499m, price == 0 ? null : 30_000m, price == 0 ? null : 636.97m);
         var deal = new DealView(dealId, "2026-0314-0007", state, customer.Id, vehicle?.Id, Guid.NewGuid(), scenario.Id, Created, Created.AddMinutes(5));
-        var history = new List<AuditView> { new(Created, "deal.created", "Noah Bennett", """{"newCustomer":true}""") };
+        var history = new List<AuditView>
+        {
+            new(Created, "deal.created", "Noah Bennett", """{"newCustomer":true,"summary":"Created the deal for new customer Rosa Okafor"}"""),
+        };
         return new DealDetails(deal, customer, vehicle, "Noah Bennett", [scenario], history);
     }
 

@@ -1,10 +1,12 @@
+using DealDesk.Data.Customers;
+
 namespace DealDesk.Web.Components.Pages.Deals.Components;
 
-/// <summary>A customer's stored phone as shown and as dialled.</summary>
+/// <summary>A customer's stored phone (E.164, or as typed on older rows) as shown and as dialled.</summary>
 public static class PhoneDisplay
 {
-    // Integration point: data-fixes stores E.164 and brings Phones.Format for display; until it lands, as stored.
-    public static string Format(string stored) => stored;
+    /// <summary>"(555) 123-4567" at home, "+44 20 7946 0958" abroad.</summary>
+    public static string Format(string stored) => Phones.Format(stored);
 
     /// <summary>What a tel: link dials: the digits and a leading +.</summary>
     public static string Dialable(string stored) =>
