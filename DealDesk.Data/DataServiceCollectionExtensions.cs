@@ -50,7 +50,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DealService>();
         services.AddScoped<IDealCreation>(sp => sp.GetRequiredService<DealService>());
         services.AddScoped<DealActions>();
+        services.AddScoped<IDealActions>(sp => sp.GetRequiredService<DealActions>());
         services.AddScoped<DealQueries>();
+        services.AddScoped<IDealQueries>(sp => sp.GetRequiredService<DealQueries>());
         services.AddScoped<CustomerQueries>();
         services.AddScoped<ICustomerQueries>(sp => sp.GetRequiredService<CustomerQueries>());
         services.AddScoped<QuickQuoteService>();

@@ -24,5 +24,6 @@ internal static class ComponentsSetup
         services.AddScoped<CircuitHandler, CircuitCorrelationHandler>();
         services.AddScoped<CircuitHandler, CircuitTenantHandler>();
         services.AddScoped<UiErrors>();
+        services.AddScoped<DealershipClock>();
     }
 }
