@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<TransactionRunner>();
         services.AddScoped<CurrentDealership>();
         services.AddScoped<InventoryService>();
+        services.AddScoped<IInventoryQueries>(sp => sp.GetRequiredService<InventoryService>());
         services.AddSingleton(TimeProvider.System);
         // FluentValidation's DI package is not in the registry: validators are registered by hand.
         services.AddSingleton<IValidator<CreateDealRequest>, CreateDealValidator>();
