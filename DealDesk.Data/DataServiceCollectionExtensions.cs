@@ -1,12 +1,12 @@
 using DealDesk.Data.Customers;
 using DealDesk.Data.Database;
 using DealDesk.Data.Deals;
-using DealDesk.Data.QuickQuotes;
-using FluentValidation;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,10 +40,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<InventoryService>();
         services.AddScoped<IInventoryQueries>(sp => sp.GetRequiredService<InventoryService>());
         services.AddSingleton(TimeProvider.System);
-        // FluentValidation's DI package is not in the registry: validators are registered by hand.
-        services.AddSingleton<IValidator<CreateDealRequest>, CreateDealValidator>();
-        services.AddSingleton<IValidator<ChangeCustomerRequest>, ChangeCustomerValidator>();
-        services.AddSingleton<IValidator<QuickQuoteRequest>, QuickQuoteValidator>();
+        // Validators hold no state: one of each for the process. The scan also registers the nested ones
+        // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.
+        // Validators that take arguments (QuoteValidator takes the dealership's tax rules) are built where they are used.
+        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton,
+            filter: v => v.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddScoped<DealService>();
         services.AddScoped<DealActions>();
         services.AddScoped<DealQueries>();
@@ -55,13 +56,12 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Migrations are hand-written (no model snapshot), so EF's pending-model check has nothing to compare with.
     /// EF's own error events go to Debug: a serialization failure that the runner retries is not an error,
-    /// and the runner and the exception handler log the failures that do surface.
+    /// and the runner and the exception handler log the failures that do surface. EF's pending-model check
+    /// stays on: a model change without its migration stops Migrate (and so start-up) at once.
     /// </summary>
     internal static void ConfigureCommon(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w
-            .Ignore(RelationalEventId.PendingModelChangesWarning)
             .Log((RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
 }

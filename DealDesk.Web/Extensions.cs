@@ -24,6 +24,7 @@ internal static class Extensions
         services.AddDealDeskAccounts(builder.Configuration);
         services.AddDealDeskComponents();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable requests reach BadRequests, in every environment
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
     }
@@ -31,8 +32,8 @@ internal static class Extensions
     public static void UseDealDeskPipeline(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
-        // A fresh DI scope for the re-executed error page: the failed render may have left scoped services mid-use.
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseDealDeskRequestLogging();
+        app.UseExceptionHandler(ErrorPages.Options());
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
             api => api.UseStatusCodePages(async ctx =>
             {

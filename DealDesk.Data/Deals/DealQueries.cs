@@ -11,7 +11,11 @@ public sealed record DealSearch(string? State = null, string? Query = null, int 
 public sealed record DealSummary(Guid Id, string DealNumber, string State, string CustomerName, string? VehicleTitle,
     string? StockNumber, string SalespersonName, DateTimeOffset CreatedAt);
 
-public sealed record AuditView(DateTimeOffset OccurredAt, string Action, string? UserName, string Metadata);
+public sealed record AuditView(DateTimeOffset OccurredAt, string Action, string? UserName, string Metadata)
+{
+    /// <summary>What happened, in words ("Changed the customer from Ann Lee to Bob Park"); null on older entries.</summary>
+    public string? Summary => AuditTrail.Summary(Metadata);
+}
 
 public sealed record DealDetails(DealView Deal, CustomerView Customer, VehicleView? Vehicle, string SalespersonName,
     IReadOnlyList<ScenarioView> Scenarios, IReadOnlyList<AuditView> History);
@@ -69,7 +73,8 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
                 orderby a.OccurredAt, a.Id
                 select new AuditView(a.OccurredAt, a.Action, u == null ? null : u.DisplayName, a.Metadata))
             .ToListAsync(ct);
-        return new DealDetails(DealView.From(deal), CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle),
-            salesperson, scenarios.Select(ScenarioView.From).ToList(), history);
+        var quickQuoteId = await DealParts.QuickQuoteIdAsync(db, deal, ct);
+        return new DealDetails(DealView.From(deal, quickQuoteId), CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle),
+            salesperson, scenarios.Select(s => ScenarioView.From(s, vehicle is not null)).ToList(), history);
     }
 }

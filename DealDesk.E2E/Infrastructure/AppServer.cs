@@ -91,21 +91,17 @@ public sealed class AppServer : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            // Runs after Program's own logging set-up: swap its console flood for a file next to the failure artifacts.
-            builder.ConfigureLogging(logging =>
-            {
-                logging.ClearProviders();
-                logging.AddSerilog(new LoggerConfiguration()
-                    .MinimumLevel.Information()
-                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-                    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Information)
-                    .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-                    .Enrich.FromLogContext()
-                    .WriteTo.File(LogPath, rollingInterval: RollingInterval.Day,
-                        outputTemplate: "{Timestamp:o} [{Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}")
-                    .WriteTo.Console(LogEventLevel.Error)
-                    .CreateLogger(), dispose: true);
-            });
+            // Registered after Program's AddSerilog, so this logger wins: its console flood becomes a file next to the failure artifacts.
+            builder.ConfigureServices(services => services.AddSerilog(new LoggerConfiguration()
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Information)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .WriteTo.File(LogPath, rollingInterval: RollingInterval.Day,
+                    outputTemplate: "{Timestamp:o} [{Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                .WriteTo.Console(LogEventLevel.Error)
+                .CreateLogger(), dispose: true));
         }
     }
 }
