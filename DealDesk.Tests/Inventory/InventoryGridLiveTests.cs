@@ -100,5 +100,7 @@ public sealed class InventoryGridLiveTests(DatabaseFixture fixture) : ComponentT
             }).ToList();
             return Task.FromResult(new Paged<Vehicle>(items, 1, search.PageSize, items.Count));
         }
+
+        public Task<Vehicle?> FindAsync(Guid id, CancellationToken ct = default) => throw new NotSupportedException("The grid never looks one up.");
     }
 }

@@ -296,6 +296,8 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
             var page = Math.Clamp(search.Page, 1, pages);
             return new Paged<Vehicle>([.. matching.Skip((page - 1) * search.PageSize).Take(search.PageSize)], page, search.PageSize, matching.Count);
         }
+
+        public Task<Vehicle?> FindAsync(Guid id, CancellationToken ct = default) => Task.FromResult(Stock.FirstOrDefault(v => v.Id == id));
     }
 }
 
