@@ -30,7 +30,7 @@ public sealed class DealPageFlows(E2EFixture fixture, ITestOutputHelper output) 
 
         await Expect(page.GetByTestId("deal-vehicle")).ToHaveAttributeAsync("data-vehicle-id", vehicles[1].Id);
         await Expect(page.GetByTestId("deal-stock-number")).ToHaveTextAsync(vehicles[1].StockNumber);
-        await Expect(AuditEntry(page, "deal.vehicle_swapped")).ToContainTextAsync("swapped the vehicle");
+        await Expect(AuditEntry(page, "deal.vehicle_swapped")).ToContainTextAsync("Swapped the vehicle from");
         await Expect(page.GetByTestId("vehicle-panel").Locator("h2")).ToBeFocusedAsync();
         Assert.Equal("available", await DealSetup.VehicleStatusAsync(page, vehicles[0]));
         Assert.Equal("pending", await DealSetup.VehicleStatusAsync(page, vehicles[1]));
@@ -46,7 +46,7 @@ public sealed class DealPageFlows(E2EFixture fixture, ITestOutputHelper output) 
 
         await Expect(page.GetByTestId("deal-customer")).ToHaveTextAsync($"Jonah Brandt-{tag}");
         await Expect(page.GetByTestId("deal-customer-phone")).ToContainTextAsync("(555) 302-2002");
-        await Expect(AuditEntry(page, "deal.customer_changed")).ToContainTextAsync("moved the deal to a new customer");
+        await Expect(AuditEntry(page, "deal.customer_changed")).ToContainTextAsync("Changed the customer from");
         await Expect(page.GetByTestId("customer-panel").Locator("h2")).ToBeFocusedAsync();
 
         // Back to the first customer, found by name.
@@ -83,7 +83,7 @@ public sealed class DealPageFlows(E2EFixture fixture, ITestOutputHelper output) 
 
         await Expect(page.GetByTestId("deal-state")).ToHaveTextAsync("Delivered");
         await Expect(page.GetByTestId("deal-closed")).ToContainTextAsync("delivered");
-        await Expect(AuditEntry(page, "deal.delivered")).ToContainTextAsync("marked the deal delivered");
+        await Expect(AuditEntry(page, "deal.delivered")).ToContainTextAsync("Marked the deal delivered");
         await Expect(page.GetByTestId("deal-actions")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("vehicle-action-toggle")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("customer-action-toggle")).ToHaveCountAsync(0);
@@ -111,7 +111,7 @@ public sealed class DealPageFlows(E2EFixture fixture, ITestOutputHelper output) 
 
         await Expect(page.GetByTestId("deal-state")).ToHaveTextAsync("Cancelled");
         await Expect(page.GetByTestId("deal-closed")).ToContainTextAsync("cancelled");
-        await Expect(AuditEntry(page, "deal.cancelled")).ToContainTextAsync("cancelled the deal");
+        await Expect(AuditEntry(page, "deal.cancelled")).ToContainTextAsync("Cancelled the deal");
         await Expect(page.GetByTestId("deal-actions")).ToHaveCountAsync(0);
         Assert.Equal("available", await DealSetup.VehicleStatusAsync(page, vehicle));
     });
@@ -142,7 +142,7 @@ public sealed class DealPageFlows(E2EFixture fixture, ITestOutputHelper output) 
 
         await Expect(page.GetByTestId("deal-vehicle")).ToHaveAttributeAsync("data-vehicle-id", vehicles[1].Id);
         await Expect(page.GetByTestId("deal-monthly-payment")).ToContainTextAsync("$");
-        await Expect(AuditEntry(page, "deal.vehicle_attached")).ToContainTextAsync("attached a vehicle");
+        await Expect(AuditEntry(page, "deal.vehicle_attached")).ToContainTextAsync("Attached the");
     });
 
     [Fact]

@@ -3,6 +3,7 @@ using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Notifications;
+using DealDesk.Data.Tenancy;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
 using DealDesk.Web.Components.Pages.Deals;
@@ -29,6 +30,13 @@ public sealed class DealsListTests : ComponentTest, IAsyncLifetime
     public DealsListTests()
     {
         Services.AddSingleton<IDealQueries>(_queries);
+        // The real creation dialog opens from the list: its own services, faked at their boundary.
+        Services.AddSingleton<IDealCreation>(new DealDialogTests.FakeDeals());
+        Services.AddSingleton<IInventoryQueries>(new DealDialogTests.FakeInventory([]));
+        Services.AddSingleton<ICustomerQueries>(new DealDialogTests.FakeCustomers());
+        Services.AddSingleton<ICurrentDealership>(new DealDialogTests.FakeDealership());
+        Services.AddSingleton<FluentValidation.IValidator<CreateDealRequest>, CreateDealValidator>();
+        Services.AddScoped<DealDesk.Web.Components.Pages.Deals.Components.DealDraftStore>();
         Services.AddSingleton(DealershipClock.In(TimeZoneInfo.Utc));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the live circuit, which subscribes to changes
         _queries.Salespeople = [new PersonOption(UserId, "Sam Seller"), new PersonOption(ColleagueId, "Casey Colleague")];
@@ -173,7 +181,7 @@ public sealed class DealsListTests : ComponentTest, IAsyncLifetime
 
         cut.Find("[data-testid=new-deal]").Click();
 
-        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=deal-dialog]")));
+        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=deal-form]")));
     }
 
     [Fact]
