@@ -56,6 +56,7 @@ public partial class DealDialog : ComponentBase, IDisposable
     private ElementReference alertBox;
     private CustomerSection? customerSection;
     private VehiclePicker? vehiclePicker;
+    private const string TakenMessage = "This vehicle is no longer available: another deal just took it. Choose another one.";
     private IDisposable? vehicleChanges;
 
     protected override void OnInitialized()
@@ -73,8 +74,10 @@ public partial class DealDialog : ComponentBase, IDisposable
                 change => InvokeAsync(async () =>
                 {
                     if (vehiclePicker is null) return;
+                    var wasChosen = draft.Vehicle?.Id == change.Id;
                     await vehiclePicker.RemoveTakenAsync(change.Id);
                     Recheck();
+                    if (wasChosen) errors.Answer(DealFieldErrors.Vehicle, TakenMessage);
                     StateHasChanged();
                 }));
     }
