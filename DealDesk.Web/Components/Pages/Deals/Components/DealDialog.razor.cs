@@ -56,7 +56,6 @@ public partial class DealDialog : ComponentBase, IDisposable
     private ElementReference alertBox;
     private CustomerSection? customerSection;
     private VehiclePicker? vehiclePicker;
-    private const string TakenMessage = "This vehicle is no longer available: another deal just took it. Choose another one.";
     private IDisposable? vehicleChanges;
 
     protected override void OnInitialized()
@@ -74,10 +73,12 @@ public partial class DealDialog : ComponentBase, IDisposable
                 change => InvokeAsync(async () =>
                 {
                     if (vehiclePicker is null) return;
-                    var wasChosen = draft.Vehicle?.Id == change.Id;
+                    var chosen = draft.Vehicle?.Id == change.Id ? draft.Vehicle : null;
                     await vehiclePicker.RemoveTakenAsync(change.Id);
                     Recheck();
-                    if (wasChosen) errors.Answer(DealFieldErrors.Vehicle, TakenMessage);
+                    if (chosen is not null)
+                        errors.Answer(DealFieldErrors.Vehicle,
+                            $"The {chosen.Title} (stock {chosen.StockNumber}) is no longer available: another deal just took it. Pick another vehicle.");
                     StateHasChanged();
                 }));
     }
