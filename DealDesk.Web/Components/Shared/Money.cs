@@ -17,4 +17,10 @@ public static class Money
 
     /// <summary>6.9 → "6.90 %".</summary>
     public static string Percent(decimal percent) => percent.ToString("0.00", Culture) + " %";
+
+    /// <summary>
+    /// A payment means something only once the deal has a price: a blank deal (no vehicle, price 0) has
+    /// no payment yet, whatever the calculator made of its fees.
+    /// </summary>
+    public static bool HasPayment(decimal? price, decimal? monthlyPayment) => price > 0 && monthlyPayment is not null;
 }
