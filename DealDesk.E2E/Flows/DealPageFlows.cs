@@ -183,8 +183,10 @@ public sealed class DealPageFlows(E2EFixture fixture, ITestOutputHelper output) 
         await GoToAsync(page, "/deals");
         var links = page.GetByTestId("deal-link");
 
-        await page.GetByTestId("deal-search").PressSequentiallyAsync(tag);
+        // A salesperson's typing speed: slow enough that the list searches (and rewrites the address) between keys.
+        await page.GetByTestId("deal-search").PressSequentiallyAsync(tag, new() { Delay = 400 });
         await Expect(links).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("deal-search")).ToHaveValueAsync(tag);
         await Expect(page).ToHaveURLAsync(new Regex($"[?&]q={tag}"));
 
         await page.GetByTestId("mine-filter").ClickAsync();
