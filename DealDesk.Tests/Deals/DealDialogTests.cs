@@ -18,7 +18,7 @@ namespace DealDesk.Tests.Deals;
 /// their boundary (<see cref="IDealCreation"/>, <see cref="ICustomerQueries"/>, <see cref="IInventoryQueries"/>,
 /// <see cref="ICurrentDealership"/>) and the real <see cref="CreateDealValidator"/>.
 /// </summary>
-public sealed class DealDialogTests : ComponentTest, IAsyncLifetime
+public sealed class DealDialogTests : ComponentTest
 {
     private static readonly Vehicle Rav4 = new()
     {
@@ -213,11 +213,6 @@ public sealed class DealDialogTests : ComponentTest, IAsyncLifetime
         Assert.NotEmpty(provider.FindAll("[data-testid=monthly-payment]"));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's dialog services are IAsyncDisposable only: the synchronous Dispose xUnit would call throws.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
-
     // ---- steps ----
 
     private void Open(Guid? vehicleId = null)
@@ -262,7 +257,7 @@ public sealed class DealDialogTests : ComponentTest, IAsyncLifetime
 
     // ---- fakes at the service boundary ----
 
-    private sealed class FakeDeals : IDealCreation
+    internal sealed class FakeDeals : IDealCreation
     {
         public static readonly Guid DealId = Guid.Parse("d0000000-0000-4000-8000-000000000007");
         public List<(CreateDealRequest Request, string? Key)> Calls { get; } = [];
@@ -285,7 +280,7 @@ public sealed class DealDialogTests : ComponentTest, IAsyncLifetime
         }
     }
 
-    private sealed class FakeInventory(IReadOnlyList<Vehicle> vehicles) : IInventoryQueries
+    internal sealed class FakeInventory(IReadOnlyList<Vehicle> vehicles) : IInventoryQueries
     {
         public Task<Paged<Vehicle>> SearchAsync(VehicleSearch search, CancellationToken ct = default)
         {
@@ -297,7 +292,7 @@ public sealed class DealDialogTests : ComponentTest, IAsyncLifetime
         public Task<Vehicle?> FindAsync(Guid id, CancellationToken ct = default) => Task.FromResult(vehicles.FirstOrDefault(v => v.Id == id));
     }
 
-    private sealed class FakeCustomers : ICustomerQueries
+    internal sealed class FakeCustomers : ICustomerQueries
     {
         public Task<IReadOnlyList<CustomerView>> SearchAsync(string? q, int limit = 10, CancellationToken ct = default) =>
             Task.FromResult<IReadOnlyList<CustomerView>>([]);
@@ -306,7 +301,7 @@ public sealed class DealDialogTests : ComponentTest, IAsyncLifetime
             Task.FromResult<IReadOnlyList<PersonOption>>([new PersonOption(UserId, "Sam Seller")]);
     }
 
-    private sealed class FakeDealership : ICurrentDealership
+    internal sealed class FakeDealership : ICurrentDealership
     {
         public Task<Dealership?> GetAsync(CancellationToken ct = default) => Task.FromResult<Dealership?>(new Dealership
         {

@@ -19,12 +19,8 @@ namespace DealDesk.Tests.Deals;
 /// The deal page shows the deal as the service reads it, offers only the actions its state allows, asks before
 /// the irreversible ones, and shows a typed failure next to the action that had it.
 /// </summary>
-public sealed class DealPageTests : ComponentTest, IAsyncLifetime
+public sealed class DealPageTests : ComponentTest
 {
-    // MudBlazor registers services that only dispose asynchronously; xUnit would otherwise dispose the context synchronously.
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     /// <summary>The picker searches after a debounce timer; on a busy machine that takes longer than bUnit's default wait.</summary>
     private static readonly TimeSpan Debounced = TimeSpan.FromSeconds(5);
 

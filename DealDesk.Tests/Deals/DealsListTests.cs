@@ -1,18 +1,17 @@
 using Bunit;
 using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
-using DealDesk.Data.Tenancy;
-using DealDesk.Web.Components.Pages.Deals.Components;
-using FluentValidation;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Notifications;
+using DealDesk.Data.Tenancy;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
-using DealDesk.Web.Components.Pages.Deals;
-using DealsPage = DealDesk.Web.Components.Pages.Deals.Deals;
+using DealDesk.Web.Components.Pages.Deals.Components;
 using DealDesk.Web.Components.Shared;
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using DealsPage = DealDesk.Web.Components.Pages.Deals.Deals;
 
 namespace DealDesk.Tests.Deals;
 
@@ -20,12 +19,8 @@ namespace DealDesk.Tests.Deals;
 /// The deals list asks the service for exactly the page, sort and filters on screen (the grid never filters
 /// by itself), keeps them in the URL, and says so when nothing matches.
 /// </summary>
-public sealed class DealsListTests : ComponentTest, IAsyncLifetime
+public sealed class DealsListTests : ComponentTest
 {
-    // MudBlazor registers services that only dispose asynchronously; xUnit would otherwise dispose the context synchronously.
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     private static readonly Guid ColleagueId = Guid.Parse("0b7e0a52-55c1-4b5e-9d55-1f0a7f6d0003");
     private readonly FakeDealQueries _queries = new();
     private readonly FakeCustomerQueries _people = new();

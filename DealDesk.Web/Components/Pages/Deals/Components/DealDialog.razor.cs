@@ -2,6 +2,7 @@ using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Notifications;
 using DealDesk.Data.Tenancy;
 using DealDesk.Web.Components.Shared;
 using FluentValidation;
@@ -40,6 +41,7 @@ public partial class DealDialog : ComponentBase, IDisposable
     [Inject] private UiErrors UiErrors { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ChangeFeed Changes { get; set; } = default!;
 
     private readonly CancellationTokenSource lifetime = new();
     private DealDraft draft = new();
@@ -54,6 +56,8 @@ public partial class DealDialog : ComponentBase, IDisposable
     private ElementReference alertBox;
     private CustomerSection? customerSection;
     private VehiclePicker? vehiclePicker;
+    private const string TakenMessage = "This vehicle is no longer available: another deal just took it. Choose another one.";
+    private IDisposable? vehicleChanges;
 
     protected override void OnInitialized()
     {
@@ -62,6 +66,20 @@ public partial class DealDialog : ComponentBase, IDisposable
         if (Draft is null && VehicleId is not null) draft.NoVehicle = false; // the preselected vehicle arrives below
         Store.Open(draft, VehicleId);
         Recheck();
+        // A car another deal takes while the dialog is open leaves the options at once (and the choice, if it was
+        // this one), instead of surfacing only as VEHICLE_NOT_AVAILABLE on submit.
+        if (Tenant.DealershipId is { } dealershipId)
+            vehicleChanges = Changes.Subscribe(dealershipId,
+                change => change.Kind == ChangeKinds.VehicleStatus && change.Get(ChangeKeys.Status) != VehicleStatus.Available,
+                change => InvokeAsync(async () =>
+                {
+                    if (vehiclePicker is null) return;
+                    var wasChosen = draft.Vehicle?.Id == change.Id;
+                    await vehiclePicker.RemoveTakenAsync(change.Id);
+                    Recheck();
+                    if (wasChosen) errors.Answer(DealFieldErrors.Vehicle, TakenMessage);
+                    StateHasChanged();
+                }));
     }
 
     protected override async Task OnInitializedAsync()
@@ -218,6 +236,7 @@ public partial class DealDialog : ComponentBase, IDisposable
         // Closed by Escape or the close button: the draft goes too. (When the circuit is paused or evicted,
         // its state was persisted before the components are disposed, so the draft survives that.)
         if (ReferenceEquals(Store.Draft, draft)) Store.Close();
+        vehicleChanges?.Dispose();
         lifetime.Cancel();
         lifetime.Dispose();
     }
