@@ -1,5 +1,4 @@
 using DealDesk.Data.Audit;
-using DealDesk.Data.Customers;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Tenancy;
@@ -46,8 +45,7 @@ public sealed record DealDetails(DealView Deal, CustomerView Customer, VehicleVi
     IReadOnlyList<ScenarioView> Scenarios, IReadOnlyList<AuditView> History);
 
 /// <summary>Read side of deals for the pages and the JSON API; row-level security scopes every query.</summary>
-public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant,
-    CustomerQueries customers, InventoryService inventory) : IDealQueries
+public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : IDealQueries
 {
     public async Task<Paged<DealSummary>> ListAsync(DealSearch search, CancellationToken ct = default)
     {
@@ -130,16 +128,5 @@ public sealed class DealQueries(IDbContextFactory<DealDeskDbContext> contexts, I
         var quickQuoteId = await DealParts.QuickQuoteIdAsync(db, deal, ct);
         return new DealDetails(DealView.From(deal, quickQuoteId), CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle),
             salesperson, scenarios.Select(s => ScenarioView.From(s, vehicle is not null)).ToList(), history);
-    }
-
-    public Task<IReadOnlyList<PersonOption>> SalespeopleAsync(CancellationToken ct = default) => customers.SalespeopleAsync(ct);
-
-    public Task<IReadOnlyList<CustomerView>> SearchCustomersAsync(string? query, CancellationToken ct = default) =>
-        customers.SearchAsync(query, 10, ct);
-
-    public async Task<IReadOnlyList<VehicleView>> AvailableVehiclesAsync(string? query, CancellationToken ct = default)
-    {
-        var page = await inventory.SearchAsync(new VehicleSearch(query, VehicleStatus.Available, 1, 10), ct);
-        return page.Items.Select(VehicleView.From).ToList();
     }
 }

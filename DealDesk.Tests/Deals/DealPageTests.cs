@@ -1,8 +1,10 @@
 using Bunit;
+using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Notifications;
+using DealDesk.Data.Tenancy;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
 using DealDesk.Web.Components.Pages.Deals;
@@ -17,14 +19,14 @@ namespace DealDesk.Tests.Deals;
 /// The deal page shows the deal as the service reads it, offers only the actions its state allows, asks before
 /// the irreversible ones, and shows a typed failure next to the action that had it.
 /// </summary>
-public sealed class DealPageTests : ComponentTest, IAsyncLifetime
+public sealed class DealPageTests : ComponentTest
 {
-    // MudBlazor registers services that only dispose asynchronously; xUnit would otherwise dispose the context synchronously.
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    /// <summary>The picker searches after a debounce timer; on a busy machine that takes longer than bUnit's default wait.</summary>
+    private static readonly TimeSpan Debounced = TimeSpan.FromSeconds(5);
 
     private readonly FakeDealQueries _queries = new();
     private readonly FakeDealActions _actions;
+    private readonly FakeInventoryQueries _inventory = new();
     private readonly IRenderedComponent<MudDialogProvider> _dialogs;
     private readonly IRenderedComponent<MudPopoverProvider> _popovers;
     private readonly IRenderedComponent<MudSnackbarProvider> _snackbars;
@@ -34,7 +36,10 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
         _actions = new FakeDealActions(_queries);
         Services.AddSingleton<IDealQueries>(_queries);
         Services.AddSingleton<IDealActions>(_actions);
-        Services.AddSingleton(DealershipClock.In(TimeZoneInfo.Utc));
+        Services.AddSingleton<IInventoryQueries>(_inventory);
+        Services.AddSingleton<ICustomerQueries>(new FakeCustomerQueries());
+        Services.AddSingleton<ICurrentDealership>(new FakeCurrentDealership(DealershipId)); // America/Chicago
+        Services.AddScoped<DealershipClock>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the live circuit, which subscribes to changes
         _popovers = Render<MudPopoverProvider>();
         _snackbars = Render<MudSnackbarProvider>();
@@ -74,7 +79,7 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
         Assert.Equal("deal.created", entry.GetAttribute("data-action"));
         Assert.Contains("Created the deal for new customer Rosa Okafor", entry.TextContent);
         Assert.Equal("Noah Bennett", entry.QuerySelector("[data-testid=audit-user]")!.TextContent);
-        Assert.Contains("Mar 14, 2026 3:30 PM", entry.TextContent);
+        Assert.Contains("Mar 14, 2026 10:30 AM", entry.TextContent); // 15:30 UTC in Chicago (daylight time)
     }
 
     [Fact]
@@ -180,16 +185,20 @@ public sealed class DealPageTests : ComponentTest, IAsyncLifetime
     [Fact]
     public void A_vehicle_a_colleague_took_meanwhile_is_reported_at_the_vehicle_picker()
     {
-        var other = DealSamples.Vehicle("N2044", 31_000m, VehicleStatus.Available);
-        _queries.Vehicles = [other];
+        var other = new Vehicle
+        {
+            Id = Guid.NewGuid(), Vin = "1GNAXUEV0PZ102044", StockNumber = "N2044", Year = 2023, Make = "Chevrolet", Model = "Equinox",
+            Trim = "Premier", Price = 31_000m, Status = VehicleStatus.Available,
+        };
+        _inventory.Vehicles.Add(other);
         _actions.Answer = (_, _) => throw new DealDeskException(AppError.Conflict(ErrorCodes.VehicleNotAvailable,
             "The 2023 Chevrolet Equinox Premier (stock N2044) is no longer available: it is pending. Pick another vehicle."));
         var cut = RenderDeal(DealSamples.Draft());
 
         cut.Find("[data-testid=vehicle-action-toggle]").Click();
         cut.Find("input[data-testid=vehicle-picker]").Input("N2044");
-        _popovers.WaitForElement("[data-testid=vehicle-option]").Click();
-        cut.WaitForAssertion(() => Assert.Contains("N2044", cut.Find("input[data-testid=vehicle-picker]").GetAttribute("value")));
+        _popovers.WaitForElement("[data-testid=vehicle-option]", Debounced).Click();
+        cut.WaitForAssertion(() => Assert.Contains("N2044", cut.Find("input[data-testid=vehicle-picker]").GetAttribute("value")), Debounced);
         cut.Find("[data-testid=attach-vehicle]").Click();
 
         var warning = cut.WaitForElement("[data-testid=vehicle-form] [data-testid=vehicle-error]");

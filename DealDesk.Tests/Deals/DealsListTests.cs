@@ -6,11 +6,12 @@ using DealDesk.Data.Notifications;
 using DealDesk.Data.Tenancy;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
-using DealDesk.Web.Components.Pages.Deals;
-using DealsPage = DealDesk.Web.Components.Pages.Deals.Deals;
+using DealDesk.Web.Components.Pages.Deals.Components;
 using DealDesk.Web.Components.Shared;
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using DealsPage = DealDesk.Web.Components.Pages.Deals.Deals;
 
 namespace DealDesk.Tests.Deals;
 
@@ -18,28 +19,25 @@ namespace DealDesk.Tests.Deals;
 /// The deals list asks the service for exactly the page, sort and filters on screen (the grid never filters
 /// by itself), keeps them in the URL, and says so when nothing matches.
 /// </summary>
-public sealed class DealsListTests : ComponentTest, IAsyncLifetime
+public sealed class DealsListTests : ComponentTest
 {
-    // MudBlazor registers services that only dispose asynchronously; xUnit would otherwise dispose the context synchronously.
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     private static readonly Guid ColleagueId = Guid.Parse("0b7e0a52-55c1-4b5e-9d55-1f0a7f6d0003");
     private readonly FakeDealQueries _queries = new();
+    private readonly FakeCustomerQueries _people = new();
 
     public DealsListTests()
     {
         Services.AddSingleton<IDealQueries>(_queries);
-        // The real creation dialog opens from the list: its own services, faked at their boundary.
-        Services.AddSingleton<IDealCreation>(new DealDialogTests.FakeDeals());
-        Services.AddSingleton<IInventoryQueries>(new DealDialogTests.FakeInventory([]));
-        Services.AddSingleton<ICustomerQueries>(new DealDialogTests.FakeCustomers());
-        Services.AddSingleton<ICurrentDealership>(new DealDialogTests.FakeDealership());
-        Services.AddSingleton<FluentValidation.IValidator<CreateDealRequest>, CreateDealValidator>();
-        Services.AddScoped<DealDesk.Web.Components.Pages.Deals.Components.DealDraftStore>();
-        Services.AddSingleton(DealershipClock.In(TimeZoneInfo.Utc));
+        Services.AddSingleton<ICustomerQueries>(_people);
+        // What the deal-creation dialog needs to open ("New deal"); its own tests cover what it does.
+        Services.AddSingleton<IDealCreation>(new UnusedDealCreation());
+        Services.AddSingleton<IInventoryQueries>(new FakeInventoryQueries());
+        Services.AddSingleton<ICurrentDealership>(new FakeCurrentDealership(DealershipId));
+        Services.AddSingleton<IValidator<CreateDealRequest>, CreateDealValidator>();
+        Services.AddScoped<DealDraftStore>();
+        Services.AddScoped<DealershipClock>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the live circuit, which subscribes to changes
-        _queries.Salespeople = [new PersonOption(UserId, "Sam Seller"), new PersonOption(ColleagueId, "Casey Colleague")];
+        _people.Salespeople = [new PersonOption(UserId, "Sam Seller"), new PersonOption(ColleagueId, "Casey Colleague")];
         _queries.List = s => new Paged<DealSummary>(Rows(s.PageSize).Take(s.PageSize).ToList(), s.Page, s.PageSize, 45);
     }
 
@@ -81,7 +79,8 @@ public sealed class DealsListTests : ComponentTest, IAsyncLifetime
 
         cut.Find("input[data-testid=deal-search]").Input("okafor");
 
-        cut.WaitForAssertion(() => Assert.Equal("okafor", _queries.LastSearch.Query), TimeSpan.FromSeconds(3));
+        // The search waits for a pause in typing (a debounce timer): give a busy machine time.
+        cut.WaitForAssertion(() => Assert.Equal("okafor", _queries.LastSearch.Query), TimeSpan.FromSeconds(5));
         Assert.Equal(1, _queries.LastSearch.Page);
         Assert.Contains("q=okafor", Navigation.Uri);
         Assert.DoesNotContain("page=", Navigation.Uri);
@@ -174,14 +173,24 @@ public sealed class DealsListTests : ComponentTest, IAsyncLifetime
     }
 
     [Fact]
-    public void New_deal_opens_the_deal_creation_dialog()
+    public void New_deal_opens_the_deal_creation_dialog_and_cancelling_it_stays_on_the_list()
     {
         var provider = RenderDialogProvider();
-        var cut = RenderList();
+        var cut = RenderList("/deals?q=okafor");
+        var before = Navigation.Uri;
 
         cut.Find("[data-testid=new-deal]").Click();
+        provider.WaitForElement("[data-testid=deal-form]");
+        provider.Find(".mud-dialog [data-testid=cancel-deal]").Click();
 
-        provider.WaitForAssertion(() => Assert.NotNull(provider.Find("[data-testid=deal-form]")));
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-testid=deal-form]")));
+        Assert.Equal(before, Navigation.Uri);
+    }
+
+    private sealed class UnusedDealCreation : IDealCreation
+    {
+        public Task<DealResult> CreateAsync(CreateDealRequest request, string? idempotencyKey = null, CancellationToken ct = default) =>
+            throw new InvalidOperationException("This test creates no deal.");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Inventory;
 
@@ -17,9 +16,6 @@ public sealed class FakeDealQueries : IDealQueries
     public DealDetails? Details { get; set; }
     public Exception? GetFailure { get; set; }
     public int Gets { get; private set; }
-    public IReadOnlyList<PersonOption> Salespeople { get; set; } = [];
-    public IReadOnlyList<CustomerView> Customers { get; set; } = [];
-    public IReadOnlyList<VehicleView> Vehicles { get; set; } = [];
 
     public IReadOnlyList<DealSearch> Searches { get { lock (_gate) return [.. _searches]; } }
     public DealSearch LastSearch => Searches.Last();
@@ -39,11 +35,4 @@ public sealed class FakeDealQueries : IDealQueries
             : throw new InvalidOperationException($"The test did not set up deal {dealId}.");
     }
 
-    public Task<IReadOnlyList<PersonOption>> SalespeopleAsync(CancellationToken ct = default) => Task.FromResult(Salespeople);
-
-    public Task<IReadOnlyList<CustomerView>> SearchCustomersAsync(string? query, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<CustomerView>>(Customers.Where(c => c.FullName.Contains(query ?? "", StringComparison.OrdinalIgnoreCase)).ToList());
-
-    public Task<IReadOnlyList<VehicleView>> AvailableVehiclesAsync(string? query, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<VehicleView>>(Vehicles.Where(v => $"{v.Title} {v.StockNumber}".Contains(query ?? "", StringComparison.OrdinalIgnoreCase)).ToList());
 }
