@@ -42,9 +42,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         // Validators hold no state: one of each for the process. The scan also registers the nested ones
         // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.
-        // Validators that take arguments (QuoteValidator takes the dealership's tax rules) are built where they are used.
+        // Validators built from a dealership's settings (QuoteValidator takes its tax rules and currencies) are
+        // made per use by their service, so only parameterless ones are registered.
         services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton,
-            filter: v => v.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
+            filter: scan => scan.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddScoped<DealService>();
         services.AddScoped<DealActions>();
         services.AddScoped<DealQueries>();
