@@ -182,6 +182,17 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
     }
 
     [Fact]
+    public void An_empty_lot_says_so_without_naming_a_search_or_offering_to_clear_one()
+    {
+        _inventory.Stock = [];
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.Equal("No vehicles in stock yet", page.Find("[data-testid=no-vehicles-title]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=clear-search]"));
+    }
+
+    [Fact]
     public void User_text_is_encoded_not_injected()
     {
         const string script = "<img src=x onerror=alert(1)>";

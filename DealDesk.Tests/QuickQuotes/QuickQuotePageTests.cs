@@ -185,11 +185,13 @@ public sealed class QuickQuotePageTests(DatabaseFixture fixture) : ComponentTest
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=saved-quote]")), Patience);
         var stored = await Db.ScalarAsync<decimal>("SELECT monthly_payment FROM quick_quotes WHERE customer_name = $1", name);
         Assert.Equal(shown, Money.Format(stored));
+        page.WaitForAssertion(() => Assert.Equal(name, page.FindAll("[data-testid=quick-quote-row]")[0].TextContent.Trim()), Patience);
         var top = page.FindAll("[data-testid=quick-quote-row]")[0];
-        Assert.Equal(name, top.TextContent.Trim());
         Assert.Equal(shown, top.Closest("tr")!.QuerySelector("[data-testid=quick-quote-row-payment]")!.TextContent.Trim());
         Assert.NotNull(page.Find("[data-testid=convert-saved-quote]"));
         Assert.Empty(page.FindAll("[data-testid=save-quote]"));
+        var quoteId = await Db.ScalarAsync<Guid>("SELECT id FROM quick_quotes WHERE customer_name = $1", name);
+        Assert.Equal($"http://localhost/quotes?quote={quoteId}", Navigation.Uri); // a reload shows this quote again
 
         page.Find("#downPayment").Input("2000"); // a change: the saved quote no longer says what the form says
 
@@ -251,9 +253,9 @@ public sealed class QuickQuotePageTests(DatabaseFixture fixture) : ComponentTest
         Assert.Equal($"/deals/{first.Deal.Id}", page.Find("[data-testid=existing-deal-link]").GetAttribute("href"));
         Assert.Equal("http://localhost/quotes?quote=" + quote.Id, Navigation.Uri);
         Assert.Equal(deals, await DealKit.CountAsync(Db, "SELECT count(*) FROM deals"));
-        var row = page.FindAll("[data-testid=quick-quote-row]").Single(r => r.GetAttribute("data-quote-id") == quote.Id.ToString()).Closest("tr")!;
-        Assert.Equal("Converted", row.QuerySelector("[data-testid=quick-quote-status]")!.TextContent.Trim());
-        Assert.Equal($"/deals/{first.Deal.Id}", row.QuerySelector("[data-testid=quick-quote-deal-link]")!.GetAttribute("href"));
+        IElement Row() => page.FindAll("[data-testid=quick-quote-row]").Single(r => r.GetAttribute("data-quote-id") == quote.Id.ToString()).Closest("tr")!;
+        page.WaitForAssertion(() => Assert.Equal("Converted", Row().QuerySelector("[data-testid=quick-quote-status]")!.TextContent.Trim()), Patience);
+        Assert.Equal($"/deals/{first.Deal.Id}", Row().QuerySelector("[data-testid=quick-quote-deal-link]")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -276,6 +278,60 @@ public sealed class QuickQuotePageTests(DatabaseFixture fixture) : ComponentTest
         var dealId = await WaitForDealAsync(page, quote.Id);
         Assert.Equal(customerId, await Db.ScalarAsync<Guid>("SELECT customer_id FROM deals WHERE id = $1", dealId));
         Assert.Equal(customersBefore, await DealKit.CountAsync(Db, "SELECT count(*) FROM customers"));
+    }
+
+    [Fact]
+    public async Task Choosing_create_new_converts_onto_a_new_customer_even_when_the_phone_matches()
+    {
+        var customerId = (await DealKit.CustomersAsync(Db, _demo.North.DealershipId))[1];
+        var phone = await Db.ScalarAsync<string>("SELECT phone FROM customers WHERE id = $1", customerId);
+        var name = UniqueName("Namesake");
+        var quote = await QuoteAsync(new QuickQuoteRequest { CustomerName = name, CustomerPhone = phone, Price = 17_500m });
+        var page = Open();
+
+        ConvertButton(page, quote.Id).Click();
+        _dialogs.WaitForElement("[data-testid=new-customer-option]", Patience);
+        _dialogs.Find("[data-testid=new-customer-option]").Closest("label")!.QuerySelector("input")!.Click();
+        _dialogs.Find("[data-testid=confirm-convert]").Click();
+
+        var dealId = await WaitForDealAsync(page, quote.Id);
+        var dealCustomer = await Db.ScalarAsync<Guid>("SELECT customer_id FROM deals WHERE id = $1", dealId);
+        Assert.NotEqual(customerId, dealCustomer);
+        Assert.Equal(name, await Db.ScalarAsync<string>("SELECT first_name || ' ' || last_name FROM customers WHERE id = $1", dealCustomer));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_existing_customer_question_converts_nothing()
+    {
+        var customerId = (await DealKit.CustomersAsync(Db, _demo.North.DealershipId))[2];
+        var phone = await Db.ScalarAsync<string>("SELECT phone FROM customers WHERE id = $1", customerId);
+        var quote = await QuoteAsync(new QuickQuoteRequest { CustomerName = UniqueName("Undecided"), CustomerPhone = phone, Price = 16_000m });
+        var page = Open();
+
+        ConvertButton(page, quote.Id).Click();
+        _dialogs.WaitForElement("[data-testid=cancel-convert]", Patience).Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=existing-customer-dialog]")), Patience);
+        Assert.Equal("OPEN", await Db.ScalarAsync<string>("SELECT status FROM quick_quotes WHERE id = $1", quote.Id));
+        Assert.Equal("http://localhost/quotes", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.False(ConvertButton(page, quote.Id).HasAttribute("disabled")), Patience); // and it can be asked again
+    }
+
+    [Fact]
+    public async Task Converting_a_quote_whose_car_was_taken_meanwhile_says_so_at_the_list_and_the_quote_stays_open()
+    {
+        var vehicleId = await DealKit.AddVehicleAsync(Db, _demo.North.DealershipId);
+        var quote = await QuoteAsync(new QuickQuoteRequest { CustomerName = UniqueName("Barbara"), VehicleId = vehicleId.ToString() });
+        await Db.ExecuteAsync("UPDATE vehicles SET status = 'pending' WHERE id = $1", vehicleId); // another salesperson's deal took it
+        var page = Open();
+
+        ConvertButton(page, quote.Id).Click();
+
+        page.WaitForAssertion(() => Assert.Equal(ErrorCodes.VehicleNotAvailable, page.Find("[data-testid=convert-error]").GetAttribute("data-error-code")), Patience);
+        Assert.Empty(page.FindAll("[data-testid=existing-deal-link]"));
+        Assert.Equal("http://localhost/quotes", Navigation.Uri);
+        Assert.Equal("OPEN", await Db.ScalarAsync<string>("SELECT status FROM quick_quotes WHERE id = $1", quote.Id));
+        Assert.Equal(0, await DealKit.CountAsync(Db, "SELECT count(*) FROM deals WHERE vehicle_id = $1", vehicleId));
     }
 
     [Fact]
