@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
         }, ServiceLifetime.Scoped);
         services.AddScoped<TransactionRunner>();
         services.AddScoped<CurrentDealership>();
+        services.AddScoped<ICurrentDealership>(sp => sp.GetRequiredService<CurrentDealership>());
         services.AddScoped<InventoryService>();
         services.AddScoped<IInventoryQueries>(sp => sp.GetRequiredService<InventoryService>());
         services.AddSingleton(TimeProvider.System);
@@ -47,9 +48,13 @@ public static class DataServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton,
             filter: scan => scan.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddScoped<DealService>();
+        services.AddScoped<IDealCreation>(sp => sp.GetRequiredService<DealService>());
         services.AddScoped<DealActions>();
+        services.AddScoped<IDealActions>(sp => sp.GetRequiredService<DealActions>());
         services.AddScoped<DealQueries>();
+        services.AddScoped<IDealQueries>(sp => sp.GetRequiredService<DealQueries>());
         services.AddScoped<CustomerQueries>();
+        services.AddScoped<ICustomerQueries>(sp => sp.GetRequiredService<CustomerQueries>());
         services.AddScoped<QuickQuoteService>();
         services.AddScoped<QuickQuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();

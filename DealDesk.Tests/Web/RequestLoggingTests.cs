@@ -79,11 +79,10 @@ public sealed class RequestLoggingTests(LoggedAppFixture fixture) : IClassFixtur
 
     internal static string NewCorrelationId() => "test-" + Guid.NewGuid().ToString("N");
 
-    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string correlationId, HttpContent? content = null, bool htmx = false)
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string correlationId, HttpContent? content = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Add("X-Correlation-Id", correlationId);
-        if (htmx) request.Headers.Add("HX-Request", "true");
         return await client.SendAsync(request);
     }
 }
