@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DealDesk.E2E.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static DealDesk.E2E.Flows.DealDialogSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace DealDesk.E2E.Flows;
@@ -21,7 +22,7 @@ public sealed class InventoryFlows(E2EFixture fixture, ITestOutputHelper output)
 
         // The make of the first vehicle listed ("Chevrolet Equinox LT" → "Chevrolet").
         var make = (await Rows(page).First.GetByTestId("vehicle-title").InnerTextAsync()).Split(' ')[0];
-        await page.Locator("#vehicle-search").PressSequentiallyAsync(make);
+        await page.Locator("#inventory-search").PressSequentiallyAsync(make);
 
         await Expect(page).ToHaveURLAsync(new Regex($"/inventory\\?q={make}$"));
         await Expect(Caption(page)).Not.ToHaveTextAsync(everything);
@@ -32,7 +33,7 @@ public sealed class InventoryFlows(E2EFixture fixture, ITestOutputHelper output)
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
 
-        await Expect(page.Locator("#vehicle-search")).ToHaveValueAsync(make);
+        await Expect(page.Locator("#inventory-search")).ToHaveValueAsync(make);
         await Expect(Rows(page)).ToHaveCountAsync(found.Length);
         Assert.Equal(found, await StockNumbersAsync(page));
     });
@@ -78,23 +79,66 @@ public sealed class InventoryFlows(E2EFixture fixture, ITestOutputHelper output)
     });
 
     [Fact]
-    public Task Start_deal_on_a_row_opens_the_deal_dialog_for_that_vehicle() => RunAsync(async page =>
+    public Task Start_deal_on_a_row_opens_the_dialog_with_that_vehicle_and_the_new_deal_puts_the_row_on_hold() => RunAsync(async page =>
     {
         await SignInAsAsync(page, "sales1@northside.test");
-        await GoToAsync(page, "/inventory?status=available");
-        var row = Rows(page).First;
-        var stock = await row.GetByTestId("vehicle-stock").InnerTextAsync();
+        var stock = (await AvailableStockNumbersAsync(page, 1))[0];
+        var row = await FindInInventoryAsync(page, stock);
 
         await row.GetByTestId("start-deal").ClickAsync();
 
-        var dialog = page.GetByTestId("deal-dialog");
-        await Expect(dialog).ToBeVisibleAsync();
-        // The deal dialog is its own feature (ui-dialog); while its placeholder shows no vehicle, this asserts
-        // only that it opened for a row. With the dialog landed: await Expect(dialog).ToContainTextAsync(stock).
-        Assert.False(string.IsNullOrWhiteSpace(stock));
-        await page.Keyboard.PressAsync("Escape");
+        var dialog = await ExpectDialogOpenAsync(page);
+        await Expect(dialog.Locator("#vehicle-search")).ToHaveValueAsync(new Regex($"· {Regex.Escape(stock)}$")); // preselected
+        await EnterNewCustomerAsync(dialog, NewCustomer.Unique("Ines", "Carvalho"));
+        await SubmitAndExpectDealPageAsync(page); // the new deal's page
+
+        row = await FindInInventoryAsync(page, stock);
+        await Expect(row.GetByTestId("vehicle-status")).ToHaveAttributeAsync("data-status", "pending");
+        await Expect(row.GetByTestId("start-deal")).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task Cancelling_the_deal_dialog_stays_on_the_list_with_the_row_still_available() => RunAsync(async page =>
+    {
+        await SignInAsAsync(page, "sales2@northside.test");
+        await GoToAsync(page, "/inventory?status=available");
+        var row = Rows(page).First;
+
+        await row.GetByTestId("start-deal").ClickAsync();
+        var dialog = await ExpectDialogOpenAsync(page);
+        await dialog.GetByTestId("cancel-deal").ClickAsync();
+
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page).ToHaveURLAsync(new Regex("/inventory\\?status=available$"));
+        await Expect(row.GetByTestId("start-deal")).ToBeEnabledAsync();
+    });
+
+    [Fact]
+    public Task A_deal_made_in_another_browser_turns_the_row_pending_here_without_a_reload() => RunAsync(async page =>
+    {
+        await SignInAsAsync(page, "sales2@northside.test");
+        var stock = (await AvailableStockNumbersAsync(page, 2))[1];
+        var row = await FindInInventoryAsync(page, stock);
+        await Expect(row.GetByTestId("start-deal")).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => { window.__marker = 1; }"); // a reload would wipe it
+
+        var context = await page.Context.Browser!.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        try
+        {
+            var colleague = await context.NewPageAsync();
+            await SignInAsAsync(colleague, "sales1@northside.test");
+            await (await FindInInventoryAsync(colleague, stock)).GetByTestId("start-deal").ClickAsync();
+            await EnterNewCustomerAsync(await ExpectDialogOpenAsync(colleague), NewCustomer.Unique("Oskar", "Lind"));
+            await SubmitAndExpectDealPageAsync(colleague);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+
+        await Expect(row.GetByTestId("vehicle-status")).ToHaveAttributeAsync("data-status", "pending");
+        await Expect(row.GetByTestId("start-deal")).ToHaveCountAsync(0);
+        Assert.Equal(1, await page.EvaluateAsync<int?>("() => window.__marker"));
     });
 
     [Fact]
@@ -115,6 +159,16 @@ public sealed class InventoryFlows(E2EFixture fixture, ITestOutputHelper output)
     });
 
     private static ILocator Rows(IPage page) => page.Locator("tr.dd-vehicle-row");
+
+    /// <summary>Opens /inventory searching one stock number and returns its row (the only one).</summary>
+    private static async Task<ILocator> FindInInventoryAsync(IPage page, string stockNumber)
+    {
+        await GoToAsync(page, $"/inventory?q={Uri.EscapeDataString(stockNumber)}");
+        await Expect(Rows(page)).ToHaveCountAsync(1);
+        var row = Rows(page).Filter(new() { Has = page.GetByTestId("vehicle-stock").GetByText(stockNumber, new() { Exact = true }) });
+        await Expect(row).ToHaveCountAsync(1);
+        return row;
+    }
 
     private static ILocator Caption(IPage page) => page.Locator(".mud-table-pagination-caption").First;
 

@@ -117,7 +117,7 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
 
         Assert.Equal(new VehicleSearch("camry", VehicleStatus.Pending, 2, 15, VehicleSort.Year, true), _inventory.Calls[0]);
         Assert.Equal("?q=camry&status=pending&page=2&sort=-year", Query);
-        Assert.Equal("camry", page.Find("#vehicle-search").GetAttribute("value"));
+        Assert.Equal("camry", page.Find("#inventory-search").GetAttribute("value"));
         Assert.Contains("mud-chip-selected", page.Find("[data-testid=status-filter-pending]").ClassList);
     }
 
@@ -138,8 +138,8 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
         var page = Open("/inventory?page=3");
         page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count));
 
-        page.Find("#vehicle-search").Input("cam");
-        page.Find("#vehicle-search").Input("camry");
+        page.Find("#inventory-search").Input("cam");
+        page.Find("#inventory-search").Input("camry");
 
         page.WaitForAssertion(() => Assert.Equal("camry", _inventory.Calls[^1].Query));
         Assert.DoesNotContain(_inventory.Calls, c => c.Query == "cam"); // debounced: one request for the pause, not one per key
