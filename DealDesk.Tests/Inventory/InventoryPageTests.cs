@@ -19,7 +19,7 @@ namespace DealDesk.Tests.Inventory;
 /// what it asks the service for as the salesperson pages, sorts, searches and filters, what the address keeps,
 /// and what each row shows and offers.
 /// </summary>
-public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
+public sealed class InventoryPageTests : ComponentTest
 {
     readonly FakeInventory _inventory = new();
 
@@ -30,10 +30,6 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
         SetRendererInfo(new RendererInfo("Server", true));
         ComponentFactories.AddStub<DealDialog>(); // the deal dialog is its own feature: here only what it was opened with counts
     }
-
-    // MudBlazor's services dispose only asynchronously; xUnit 2 calls this before the synchronous Dispose (then a no-op).
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
