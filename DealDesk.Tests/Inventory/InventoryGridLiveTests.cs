@@ -72,7 +72,7 @@ public sealed class InventoryGridLiveTests(DatabaseFixture fixture) : ComponentT
 
         var page = Render<InventoryPage>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("tr.dd-vehicle-row")));
-        page.Find("#vehicle-search").Input("t2");
+        page.Find("#inventory-search").Input("t2");
         page.WaitForAssertion(() => Assert.EndsWith("?q=t2", Services.GetRequiredService<NavigationManager>().Uri));
 
         Assert.Equal(before + 1, _host.Feed.SubscriberCount);

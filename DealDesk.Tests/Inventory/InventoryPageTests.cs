@@ -19,7 +19,7 @@ namespace DealDesk.Tests.Inventory;
 /// what it asks the service for as the salesperson pages, sorts, searches and filters, what the address keeps,
 /// and what each row shows and offers.
 /// </summary>
-public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
+public sealed class InventoryPageTests : ComponentTest
 {
     readonly FakeInventory _inventory = new();
 
@@ -30,10 +30,6 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
         SetRendererInfo(new RendererInfo("Server", true));
         ComponentFactories.AddStub<DealDialog>(); // the deal dialog is its own feature: here only what it was opened with counts
     }
-
-    // MudBlazor's services dispose only asynchronously; xUnit 2 calls this before the synchronous Dispose (then a no-op).
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
@@ -117,7 +113,7 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
 
         Assert.Equal(new VehicleSearch("camry", VehicleStatus.Pending, 2, 15, VehicleSort.Year, true), _inventory.Calls[0]);
         Assert.Equal("?q=camry&status=pending&page=2&sort=-year", Query);
-        Assert.Equal("camry", page.Find("#vehicle-search").GetAttribute("value"));
+        Assert.Equal("camry", page.Find("#inventory-search").GetAttribute("value"));
         Assert.Contains("mud-chip-selected", page.Find("[data-testid=status-filter-pending]").ClassList);
     }
 
@@ -138,8 +134,8 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
         var page = Open("/inventory?page=3");
         page.WaitForAssertion(() => Assert.Equal(10, Rows(page).Count));
 
-        page.Find("#vehicle-search").Input("cam");
-        page.Find("#vehicle-search").Input("camry");
+        page.Find("#inventory-search").Input("cam");
+        page.Find("#inventory-search").Input("camry");
 
         page.WaitForAssertion(() => Assert.Equal("camry", _inventory.Calls[^1].Query));
         Assert.DoesNotContain(_inventory.Calls, c => c.Query == "cam"); // debounced: one request for the pause, not one per key
@@ -179,6 +175,17 @@ public sealed class InventoryPageTests : ComponentTest, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(5, Rows(page).Count));
         Assert.Equal((null, null), (_inventory.Calls[^1].Query, _inventory.Calls[^1].Status));
         Assert.Equal("", Query);
+    }
+
+    [Fact]
+    public void An_empty_lot_says_so_without_naming_a_search_or_offering_to_clear_one()
+    {
+        _inventory.Stock = [];
+
+        var page = Open();
+
+        page.WaitForAssertion(() => Assert.Equal("No vehicles in stock yet", page.Find("[data-testid=no-vehicles-title]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=clear-search]"));
     }
 
     [Fact]
