@@ -59,13 +59,18 @@ public sealed class DatabaseProbe(DatabaseTarget target) : IAsyncDisposable, IDi
         {
             List<StatementStats> byTotal = [], byMean = [];
             string? unavailable = null;
-            if (statementsAvailable)
-                await foreach (var (rank, s) in ReadStatementsAsync(c, ct))
-                    (rank == "total" ? byTotal : byMean).Add(s);
-            else
-                unavailable = "pg_stat_statements is not enabled on this database. To see the top statements: add " +
-                              "shared_preload_libraries = 'pg_stat_statements' to postgresql.conf, restart PostgreSQL, then run " +
-                              "CREATE EXTENSION pg_stat_statements; in the app's database (the embedded database does this itself).";
+            try
+            {
+                if (statementsAvailable)
+                    await foreach (var (rank, s) in ReadStatementsAsync(c, ct))
+                        (rank == "total" ? byTotal : byMean).Add(s);
+                else
+                    unavailable = StatementsHint;
+            }
+            catch (PostgresException e) when (e.SqlState == "55000") // created, but the library is not preloaded
+            {
+                unavailable = StatementsHint;
+            }
             var tables = await ListAsync(c, TablesSql, r => new TableStats(
                 r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4)), ct);
             var applied = await ListAsync(c, MigrationsSql, r => r.GetString(0), ct);
@@ -188,6 +193,11 @@ public sealed class DatabaseProbe(DatabaseTarget target) : IAsyncDisposable, IDi
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
+    private const string StatementsHint =
+        "pg_stat_statements is not enabled on this database. To see the top statements: add " +
+        "shared_preload_libraries = 'pg_stat_statements' to postgresql.conf, restart PostgreSQL, then run " +
+        "CREATE EXTENSION pg_stat_statements; in the app's database (the embedded database does this itself).";
+
     private static readonly (string Name, string Description, string Sql)[] OrphanChecks =
     [
         ("scenarios_without_deal", "Every pricing scenario belongs to a deal",
@@ -220,7 +230,6 @@ public sealed class DatabaseProbe(DatabaseTarget target) : IAsyncDisposable, IDi
                  WHERE datname = current_database() AND state LIKE 'idle in transaction%')::float8,
                 pg_has_role(current_user, 'pg_read_all_stats', 'USAGE'),
                 EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements')
-                    AND current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'
          FROM pg_stat_database d WHERE d.datname = current_database()
          """;
 

@@ -39,9 +39,11 @@ public sealed class MonitoringSampler : BackgroundService
     private bool _freshRequested;
     private DateTimeOffset _lastDatabase = DateTimeOffset.MinValue, _lastDetails = DateTimeOffset.MinValue;
     private (DateTimeOffset At, bool Reachable, string? Error)? _database;
+    private string? _statisticsError;
     private DatabaseDetails? _details;
     private IReadOnlyList<string>? _knownMigrations;
     private volatile MonitoringSnapshot? _latest;
+    private long _sequence;
 
     public MonitoringSampler(InstanceMeters meters, CommandLog commands, DatabaseProbe probe, AlertMonitor alerts,
         IOptions<MonitoringOptions> options, TimeProvider clock, IServiceScopeFactory scopes, ILogger<MonitoringSampler> logger,
@@ -113,6 +115,12 @@ public sealed class MonitoringSampler : BackgroundService
             Wake();
             await next.WaitAsync(TimeSpan.FromSeconds(30), ct);
         }
+    }
+
+    /// <summary>The next tick's snapshot, without subscribing (so without making PostgreSQL be sampled).</summary>
+    public Task<MonitoringSnapshot> NextAsync(CancellationToken ct = default)
+    {
+        lock (_gate) return _next.Task.WaitAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -200,6 +208,15 @@ public sealed class MonitoringSampler : BackgroundService
             var reading = await _probe.ReadAsync(ct);
             _readings.Add(reading);
             _database = (now, true, null);
+            _statisticsError = null;
+        }
+        catch (PostgresException ex) when (!IsUnavailable(ex))
+        {
+            // The database answered, but refused the statistics query (a privilege, a missing view): reachable all the same.
+            _database = (now, true, null);
+            if (_statisticsError != ex.MessageText) _logger.LogWarning(ex, "Monitoring: PostgreSQL refused the statistics query");
+            _statisticsError = ex.MessageText;
+            return;
         }
         catch (Exception ex) when (IsDatabaseFailure(ex, ct))
         {
@@ -255,6 +272,11 @@ public sealed class MonitoringSampler : BackgroundService
 
     private bool IntegrityFresh(Guid dealershipId, DateTimeOffset now) =>
         _integrity.TryGetValue(dealershipId, out var i) && now - i.CheckedAt < _options.DetailsInterval * 2;
+
+    /// <summary>Connection failures (08), too many connections (53300 and class 53), shutting down or starting (57P0x).</summary>
+    private static bool IsUnavailable(PostgresException ex) =>
+        ex.SqlState.StartsWith("08", StringComparison.Ordinal) || ex.SqlState.StartsWith("53", StringComparison.Ordinal)
+        || ex.SqlState.StartsWith("57P", StringComparison.Ordinal);
 
     private static bool IsDatabaseFailure(Exception ex, CancellationToken ct) =>
         ex is NpgsqlException or TimeoutException or System.IO.IOException or System.Net.Sockets.SocketException
@@ -335,7 +357,7 @@ public sealed class MonitoringSampler : BackgroundService
                 db is { Reachable: true } ? readings.LastOrDefault()?.RoundTripMs : null,
                 db is { Reachable: true } ? readings.LastOrDefault()?.ServerVersion : null,
                 db?.Reachable == false ? db.Value.Error : db is null ? "Not checked yet." : null,
-                s._details?.PendingMigrations, reading.Pool.Exhausted, s._listener?.IsListening);
+                s._details?.PendingMigrations, reading.Pool.Exhausted, s._listener?.IsListening, s._statisticsError);
 
             var costs = s._costs.OldestFirst().Where(c => c.At > now - o.Window).ToList();
             var (queries, ms) = costs.Count > 1 ? (costs[^1].Queries - costs[0].Queries, costs[^1].TotalMs - costs[0].TotalMs) : (0, 0.0);
@@ -343,7 +365,7 @@ public sealed class MonitoringSampler : BackgroundService
                 costs.Count > 1 ? queries / Math.Max(0.001, (costs[^1].At - costs[0].At).TotalSeconds) : 0,
                 queries > 0 ? ms / queries : null);
 
-            return new MonitoringSnapshot(now, s.Instance, o.SampleInterval, o.Window, dashboards, health, pool, commands,
+            return new MonitoringSnapshot(Interlocked.Increment(ref s._sequence), now, s.Instance, o.SampleInterval, o.Window, dashboards, health, pool, commands,
                 transactions, operations, new SlowQueryStats(s._commands.ThresholdMs, window.Sum(x => x.SlowCommands)),
                 database, s._details, cost, window, new Dictionary<Guid, IntegrityStatus>(s._integrity), []);
         }

@@ -8,7 +8,7 @@ namespace DealDesk.Data.Monitoring;
 /// <see cref="Details"/> are PostgreSQL's, for every instance and client of the database.
 /// </summary>
 public sealed record MonitoringSnapshot(
-    DateTimeOffset At, string Instance, TimeSpan SampleInterval, TimeSpan Window, int Dashboards,
+    long Sequence, DateTimeOffset At, string Instance, TimeSpan SampleInterval, TimeSpan Window, int Dashboards,
     HealthStatus Health, PoolStatus Pool, CommandStats Commands, TransactionStats Transactions,
     IReadOnlyList<OperationStats> Operations, SlowQueryStats SlowQueries,
     DatabaseView? Database, DatabaseDetails? Details, MonitorCost Cost,
@@ -27,7 +27,7 @@ public sealed record MonitoringSnapshot(
 /// <summary>Database reachable (through the monitor's own connection), migrations applied, pool not exhausted, change feed listening.</summary>
 public sealed record HealthStatus(
     DateTimeOffset? CheckedAt, bool DatabaseReachable, double? RoundTripMs, string? ServerVersion, string? Error,
-    int? PendingMigrations, bool PoolExhausted, bool? ChangeFeedListening)
+    int? PendingMigrations, bool PoolExhausted, bool? ChangeFeedListening, string? StatisticsError = null)
 {
     public string Status =>
         !DatabaseReachable || PendingMigrations > 0 ? "unhealthy"

@@ -37,16 +37,18 @@ internal static class MonitoringEndpoints
             });
         });
 
-        db.MapGet("/metrics", async (MonitoringQueries monitoring, CancellationToken ct) =>
+        db.MapGet("/metrics", async (MonitoringQueries monitoring, MonitoringSampler sampler, CancellationToken ct) =>
         {
             var s = await monitoring.SnapshotAsync(ct);
             return Ok(new
             {
+                sequence = s.Sequence,
                 at = s.At,
                 window = s.Window,
                 instance = new
                 {
-                    name = s.Instance, s.Pool, s.Commands, s.Transactions, s.SlowQueries, s.Dashboards, monitorCost = s.Cost,
+                    name = s.Instance, s.Pool, s.Commands, s.Transactions, s.SlowQueries, monitorCost = s.Cost,
+                    dashboards = sampler.Dashboards, // now, not at the last tick
                 },
                 database = s.Database is not { } d ? null : new
                 {
