@@ -5,7 +5,9 @@ namespace DealDesk.Bench;
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllLevels = [Level.Service, Level.Http, Level.PgBench];
+    /// <summary>What runs without --levels; the interactive level drives Chromium and is asked for by name.</summary>
+    public static readonly string[] DefaultLevels = [Level.Service, Level.Http, Level.PgBench];
+    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits];
 
     /// <summary>Measured seconds per level and client count.</summary>
     public int DurationSeconds { get; init; } = 10;
@@ -15,7 +17,16 @@ public sealed record BenchOptions
 
     public IReadOnlyList<int> Clients { get; init; } = [1, 8, 32];
 
-    public IReadOnlyList<string> Levels { get; init; } = AllLevels;
+    public IReadOnlyList<string> Levels { get; init; } = DefaultLevels;
+
+    /// <summary>Circuit counts of the interactive level (Chromium pages, one salesperson each).</summary>
+    public IReadOnlyList<int> Circuits { get; init; } = [10, 25, 50];
+
+    /// <summary>With --screenshots DIR the command only takes the README's screenshots into DIR.</summary>
+    public string? ScreenshotsDirectory { get; init; }
+
+    /// <summary>Seconds every page of the interactive level keeps creating deals at each circuit count.</summary>
+    public int ActiveSeconds { get; init; } = 20;
 
     /// <summary>How many demo dealerships the workers spread over (worker i acts for dealership i mod N): 2, or 1 to take cross-dealership conflicts out.</summary>
     public int Dealerships { get; init; } = 2;
@@ -46,7 +57,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
-        "[--levels service,http,pgbench] [--vehicles N] [--dealerships 2|1]";
+        "[--levels service,http,pgbench,circuits] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20] | --screenshots docs/screenshots";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -61,6 +72,9 @@ public sealed record BenchOptions
                 "--warmup" => o with { WarmupSeconds = NonNegativeDouble(name, Value()) },
                 "--clients" or "-c" => o with { Clients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
                 "--levels" => o with { Levels = ParseLevels(Value()) },
+                "--circuits" => o with { Circuits = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
+                "--screenshots" => o with { ScreenshotsDirectory = Value() },
+                "--active" => o with { ActiveSeconds = PositiveInt(name, Value()) },
                 "--vehicles" => o with { Vehicles = PositiveInt(name, Value()) },
                 "--dealerships" => o with { Dealerships = Math.Min(2, PositiveInt(name, Value())) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
@@ -95,4 +109,5 @@ public static class Level
     public const string Service = "service";
     public const string Http = "http";
     public const string PgBench = "pgbench";
+    public const string Circuits = "circuits";
 }

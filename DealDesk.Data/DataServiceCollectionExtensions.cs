@@ -38,15 +38,24 @@ public static class DataServiceCollectionExtensions
         }, ServiceLifetime.Scoped);
         services.AddScoped<TransactionRunner>();
         services.AddScoped<CurrentDealership>();
+        services.AddScoped<ICurrentDealership>(sp => sp.GetRequiredService<CurrentDealership>());
         services.AddScoped<InventoryService>();
+        services.AddScoped<IInventoryQueries>(sp => sp.GetRequiredService<InventoryService>());
         services.AddSingleton(TimeProvider.System);
         // Validators hold no state: one of each for the process. The scan also registers the nested ones
         // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.
-        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Validators built from a dealership's settings (QuoteValidator takes its tax rules and currencies) are
+        // made per use by their service, so only parameterless ones are registered.
+        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton,
+            filter: scan => scan.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddScoped<DealService>();
+        services.AddScoped<IDealCreation>(sp => sp.GetRequiredService<DealService>());
         services.AddScoped<DealActions>();
+        services.AddScoped<IDealActions>(sp => sp.GetRequiredService<DealActions>());
         services.AddScoped<DealQueries>();
+        services.AddScoped<IDealQueries>(sp => sp.GetRequiredService<DealQueries>());
         services.AddScoped<CustomerQueries>();
+        services.AddScoped<ICustomerQueries>(sp => sp.GetRequiredService<CustomerQueries>());
         services.AddScoped<QuickQuoteService>();
         services.AddScoped<QuickQuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();

@@ -9,7 +9,7 @@ namespace DealDesk.Data.Customers;
 public sealed record PersonOption(Guid Id, string Name);
 
 /// <summary>Type-ahead lookups for the deal dialog and the JSON API.</summary>
-public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant)
+public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : ICustomerQueries
 {
     /// <summary>Fewer digits than this match half the customers ("55"), so they search names and emails only.</summary>
     private const int MinPhoneDigits = 3;

@@ -13,6 +13,7 @@ namespace DealDesk.Data.Deals;
 /// cancel, deliver. Each is one serialized SERIALIZABLE unit with its audit entry.
 /// </summary>
 public sealed class DealActions(TransactionRunner runner, ITenantContext tenant, IValidator<ChangeCustomerRequest> customerValidator, TimeProvider time)
+    : IDealActions
 {
     public Task<DealResult> AttachVehicleAsync(Guid dealId, AttachVehicleRequest request, CancellationToken ct = default)
     {

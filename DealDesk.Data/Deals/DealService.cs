@@ -26,7 +26,7 @@ public sealed class DealService(
     ITenantContext tenant,
     IValidator<CreateDealRequest> validator,
     TimeProvider time,
-    IEnumerable<IDealStepObserver> observers)
+    IEnumerable<IDealStepObserver> observers) : IDealCreation
 {
     public const string CreateOperation = "deals.create";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

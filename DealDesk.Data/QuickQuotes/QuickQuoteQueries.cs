@@ -11,6 +11,8 @@ public sealed record QuickQuoteSummary(Guid Id, string CustomerName, string? Cus
 {
     public bool IsConverted => Status == QuickQuoteStatus.Converted;
 
+    public decimal TradeInValue { get; init; }
+
     /// <summary>For one open quote (<see cref="QuickQuoteQueries.GetAsync"/>): the dealership's customers with its phone, to offer before converting.</summary>
     public IReadOnlyList<CustomerMatch> MatchingCustomers { get; init; } = [];
 }
@@ -49,5 +51,5 @@ public sealed class QuickQuoteQueries(IDbContextFactory<DealDeskDbContext> conte
             x.v == null ? null : x.v.Year + " " + x.v.Make + " " + x.v.Model + (x.v.Trim == null ? "" : " " + x.v.Trim),
             x.v == null ? null : x.v.StockNumber, x.v == null ? null : x.v.Price,
             x.q.Price, x.q.DownPayment, x.q.TermMonths, x.q.Apr, x.q.MonthlyPayment, x.q.Status, x.q.ConvertedDealId,
-            x.d == null ? null : x.d.DealNumber, x.q.CreatedAt));
+            x.d == null ? null : x.d.DealNumber, x.q.CreatedAt) { TradeInValue = x.q.TradeInValue });
 }

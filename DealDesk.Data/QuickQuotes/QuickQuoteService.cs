@@ -14,11 +14,13 @@ namespace DealDesk.Data.QuickQuotes;
 public sealed record QuickQuoteView(Guid Id, Guid? VehicleId, string CustomerName, string? CustomerPhone, decimal Price,
     decimal DownPayment, int TermMonths, decimal Apr, decimal MonthlyPayment, string Status, Guid? ConvertedDealId, DateTimeOffset CreatedAt)
 {
+    public decimal TradeInValue { get; init; }
+
     /// <summary>The dealership's customers with the quote's phone: offer them before converting creates another.</summary>
     public IReadOnlyList<CustomerMatch> MatchingCustomers { get; init; } = [];
 
     public static QuickQuoteView From(QuickQuote q) => new(q.Id, q.VehicleId, q.CustomerName, q.CustomerPhone, q.Price, q.DownPayment,
-        q.TermMonths, q.Apr, q.MonthlyPayment, q.Status, q.ConvertedDealId, q.CreatedAt);
+        q.TermMonths, q.Apr, q.MonthlyPayment, q.Status, q.ConvertedDealId, q.CreatedAt) { TradeInValue = q.TradeInValue };
 }
 
 /// <summary>Fast payment quotes, and their conversion into a customer + deal in one unit of work.</summary>
@@ -46,13 +48,13 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
                 Id = Guid.NewGuid(), DealershipId = actor.DealershipId, SalespersonId = actor.UserId, VehicleId = vehicle?.Id,
                 CustomerName = string.Join(' ', request.CustomerName!.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
                 CustomerPhone = Phones.Normalize(request.CustomerPhone),
-                Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m,
+                Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m, TradeInValue = request.TradeInValue ?? 0m,
                 TermMonths = request.TermMonths ?? 60, Apr = request.Apr ?? dealership.DefaultApr, CreatedAt = now,
             };
             // The price may be the vehicle's: only now is the amount due known.
             DownPaymentRule.Check("downPayment", quote.DownPayment,
-                PaymentCalculator.AmountDue(quote.Price, 0, 0, dealership.DefaultTaxRate, dealership.DocFee));
-            quote.MonthlyPayment = PaymentCalculator.Finance(quote.Price, quote.DownPayment, 0, 0, dealership.DefaultTaxRate,
+                PaymentCalculator.AmountDue(quote.Price, quote.TradeInValue, 0, dealership.DefaultTaxRate, dealership.DocFee));
+            quote.MonthlyPayment = PaymentCalculator.Finance(quote.Price, quote.DownPayment, quote.TradeInValue, 0, dealership.DefaultTaxRate,
                 dealership.DocFee, quote.TermMonths, quote.Apr).MonthlyPayment;
             db.QuickQuotes.Add(quote);
             AuditTrail.Record(db, actor, "quick_quote.created", "quick_quote", quote.Id, new { vehicleId = quote.VehicleId, quote.MonthlyPayment }, now);
@@ -92,7 +94,10 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
                 CustomerId = existingCustomerId,
                 CustomerData = existingCustomerId is null ? new NewCustomerData { FirstName = first, LastName = last, Phone = quote.CustomerPhone } : null,
                 VehicleId = quote.VehicleId?.ToString(),
-                Scenario = new ScenarioInput { Price = quote.Price, DownPayment = quote.DownPayment, TermMonths = quote.TermMonths, Apr = quote.Apr },
+                Scenario = new ScenarioInput
+                {
+                    Price = quote.Price, DownPayment = quote.DownPayment, TradeInValue = quote.TradeInValue, TermMonths = quote.TermMonths, Apr = quote.Apr,
+                },
             }, idempotency: null, token, quickQuoteId: quote.Id);
             quote.Status = QuickQuoteStatus.Converted;
             quote.ConvertedDealId = result.Deal.Id;

@@ -18,7 +18,7 @@ namespace DealDesk.Tests.Infrastructure;
 /// injects, and a signed-in user whose dealership is the tenant. Feature services are faked by each
 /// test at the service boundary, or come from a real test database.
 /// </summary>
-public abstract class ComponentTest : BunitContext
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     protected static readonly Guid DealershipId = Guid.Parse("0b7e0a52-55c1-4b5e-9d55-1f0a7f6d0001");
     protected static readonly Guid UserId = Guid.Parse("0b7e0a52-55c1-4b5e-9d55-1f0a7f6d0002");
@@ -56,6 +56,11 @@ public abstract class ComponentTest : BunitContext
         Tenant.UserId = UserId;
         Tenant.IsManager = manager;
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's dialog services can only be disposed asynchronously; xUnit calls this before Dispose.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     /// <summary>Renders the providers a page's dialogs, popovers and snackbars need, and returns them.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderDialogProvider()

@@ -44,8 +44,6 @@ public sealed class ErrorLogPathTests(LoggedAppFixture fixture) : IClassFixture<
             new FormUrlEncodedContent(new Dictionary<string, string> { ["customerName"] = "No Token" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var refused = await fixture.Logs.WaitForAsync(e => LogCapture.Text(e, "CorrelationId") == id && LogCapture.Text(e, "ErrorCode") == "VALIDATION_FAILED");
-        Assert.Equal("/quotes", LogCapture.Text(refused, "Path"));
         Assert.Equal("/quotes", LogCapture.Text(await fixture.Logs.CompletionAsync(id), "RequestPath"));
         AssertNoLineNamesTheErrorPage(id);
     }
@@ -84,8 +82,8 @@ public sealed class ErrorLogPathTests(LoggedAppFixture fixture) : IClassFixture<
         var demo = await fixture.Db.DemoAsync();
         var id = Guid.NewGuid();
         await fixture.Db.ExecuteAsync("""
-            INSERT INTO quick_quotes (id, dealership_id, salesperson_id, customer_name, price, down_payment, term_months, apr, monthly_payment, status)
-            VALUES ($1, $2, $3, 'Southern Customer', 18000, 0, 60, 6.9, 355.60, 'OPEN')
+            INSERT INTO quick_quotes (id, dealership_id, salesperson_id, customer_name, price, down_payment, trade_in_value, term_months, apr, monthly_payment, status)
+            VALUES ($1, $2, $3, 'Southern Customer', 18000, 0, 0, 60, 6.9, 355.60, 'OPEN')
             """, id, demo.South.DealershipId, demo.South.Sales1Id);
         return id;
     }
