@@ -21,14 +21,18 @@ public sealed record IntervalSample(
     public static IntervalSample Between(MeterReading before, MeterReading after)
     {
         var operations = new Dictionary<string, OperationInterval>();
-        foreach (var (name, now) in after.Operations)
+        // A retry is counted when it happens, the unit's latency when it ends: a tick may fall in between.
+        var names = after.Operations.Keys.Concat(after.Retries.Keys.Select(k => k.Operation)).Concat(after.Rollbacks.Keys.Select(k => k.Operation));
+        foreach (var name in names.Distinct())
         {
+            var now = after.Operations.GetValueOrDefault(name);
             var then = before.Operations.GetValueOrDefault(name);
-            var count = now.Count - (then?.Count ?? 0);
-            if (count <= 0) continue;
+            var count = (now?.Count ?? 0) - (then?.Count ?? 0);
+            var (failures, retries) = (ByCause(before.Rollbacks, after.Rollbacks, name), ByCause(before.Retries, after.Retries, name));
+            if (count <= 0 && failures.Count == 0 && retries.Count == 0) continue;
             operations[name] = new OperationInterval(
-                count, now.Failed - (then?.Failed ?? 0), LatencyDistribution.Between(then?.Latency, now.Latency),
-                ByCause(before.Rollbacks, after.Rollbacks, name), ByCause(before.Retries, after.Retries, name));
+                Math.Max(0, count), (now?.Failed ?? 0) - (then?.Failed ?? 0),
+                now is null ? LatencyDistribution.Empty : LatencyDistribution.Between(then?.Latency, now.Latency), failures, retries);
         }
         var retriesByState = Delta(before.Retries, after.Retries).GroupBy(r => r.Key.Cause).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
         return new IntervalSample(

@@ -115,7 +115,8 @@ public sealed class MonitoringNumbersTests(MonitoringFixture fixture) : IClassFi
         });
         Assert.Equal(2, attempts);
 
-        await fixture.Sampler.WaitForAsync(north.DealershipId, s => s.Operations.Any(o => o.Operation == "monitoring.retry_probe"));
+        await fixture.Sampler.WaitForAsync(north.DealershipId,
+            s => s.Operations.Any(o => o.Operation == "monitoring.retry_probe" && o.Count == 1 && o.RetriesByState.ContainsKey("40001")));
         var stats = await TransactionStatsAsync(manager);
         var op = Operation(stats, "monitoring.retry_probe");
         Assert.Equal(1, op.GetProperty("retriesByState").GetProperty("40001").GetInt64());
