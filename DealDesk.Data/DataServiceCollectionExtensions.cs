@@ -23,7 +23,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton(target);
         // One pooled data source per process; Npgsql publishes its "Npgsql" meter (pool, commands) from it.
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Apply(target.AppConnectionString)).Build());
+        // Its own name: Npgsql tags pool metrics and command traces with it, and monitoring reads only this pool's.
+        services.AddSingleton(_ => Monitoring.DataSourceNames.BuildNamed(new NpgsqlDataSourceBuilder(settings.Apply(target.AppConnectionString))));
         services.AddSingleton<DealDeskMetrics>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());

@@ -23,6 +23,7 @@ internal static class Extensions
         services.AddSingleton<DemoSeeder>();
         services.AddDealDeskAccounts(builder.Configuration);
         services.AddDealDeskComponents();
+        builder.AddDealDeskTelemetry(); // monitoring sampler, health checks, alert webhook, OpenTelemetry export
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable requests reach BadRequests, in every environment
         services.AddProblemDetails();
@@ -32,6 +33,7 @@ internal static class Extensions
     public static void UseDealDeskPipeline(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseDealDeskTelemetry();
         app.UseDealDeskRequestLogging();
         app.UseExceptionHandler(ErrorPages.Options());
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
@@ -57,6 +59,7 @@ internal static class Extensions
         // Everything requires a signed-in user unless it says [AllowAnonymous]; RouteAuthorizationTests checks every endpoint.
         app.MapAccountEndpoints();
         app.MapDealApi();
+        app.MapDealDeskTelemetry(); // /api/db/* (managers), /health/live and /health/ready (anonymous)
         // Pages and the circuit hub need a signed-in user; sign-in and the status pages say [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
     }

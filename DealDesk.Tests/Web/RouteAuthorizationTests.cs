@@ -13,10 +13,13 @@ namespace DealDesk.Tests.Web;
 /// </summary>
 public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
-    /// <summary>The deliberately public endpoints: signing in and the status pages a signed-out visitor can land on.</summary>
+    /// <summary>
+    /// The deliberately public endpoints: signing in, the status pages a signed-out visitor can land on, and the
+    /// load balancer's health probes (states only, no data).
+    /// </summary>
     static readonly HashSet<string> ExpectedAnonymous = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/login", "/status/{Code:int}", "/error", "/forbidden",
+        "/login", "/status/{Code:int}", "/error", "/forbidden", "/health/live", "/health/ready",
     };
 
     IReadOnlyList<RouteEndpoint> Endpoints() =>
@@ -63,6 +66,8 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
         Assert.True(unexpected.Count == 0, "Unexpectedly anonymous: " + string.Join(", ", unexpected));
         Assert.Contains("/login", anonymous);
         Assert.Contains("/account/login", anonymous);
+        Assert.Contains("/health/live", anonymous);
+        Assert.Contains("/health/ready", anonymous);
     }
 
     [Fact]
@@ -72,6 +77,9 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
 
         Assert.Contains(monitoring.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == "Manager");
         Assert.Null(monitoring.Metadata.GetMetadata<IAllowAnonymous>());
+        var monitoringApi = Endpoints().Where(e => e.RoutePattern.RawText?.StartsWith("/api/db/", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(6, monitoringApi.Count);
+        Assert.All(monitoringApi, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == "Manager"));
     }
 
     [Fact]
