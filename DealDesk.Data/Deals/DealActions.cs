@@ -10,7 +10,7 @@ namespace DealDesk.Data.Deals;
 
 /// <summary>
 /// The atomic changes to an existing deal: attach or swap its vehicle, change its customer,
-/// cancel, deliver. Each is one serialized SERIALIZABLE unit with its audit entry.
+/// cancel, deliver. Each is one unit serialized per dealership (<see cref="DealLocks"/>), with its audit entry.
 /// </summary>
 public sealed class DealActions(TransactionRunner runner, ITenantContext tenant, IValidator<ChangeCustomerRequest> customerValidator, TimeProvider time)
     : IDealActions

@@ -10,9 +10,10 @@ public sealed record TransactionSettings
     public int MaxRetries { get; init; } = RetryBackoff.MaxRetries;
     /// <summary>
     /// When set, units with the same key run one at a time: a session advisory lock is taken before
-    /// BEGIN, so a SERIALIZABLE snapshot starts after the previous holder committed. A row lock taken
-    /// inside the transaction comes too late for that: the snapshot already exists, and PostgreSQL
-    /// answers "could not serialize access due to concurrent update" (40001) instead of waiting.
+    /// BEGIN, so the unit's first snapshot starts after the previous holder committed. (Under REPEATABLE
+    /// READ or SERIALIZABLE a row lock taken inside the transaction comes too late for that: the snapshot
+    /// already exists, and PostgreSQL answers "could not serialize access due to concurrent update" (40001)
+    /// instead of waiting.)
     /// </summary>
     public SerializationKey? SerializeOn { get; init; }
 

@@ -92,8 +92,8 @@ public sealed class MonitoringFlows(E2EFixture fixture, ITestOutputHelper log) :
         for (var i = 0; i < 19; i++)
         {
             var other = await page.Context.NewPageAsync();
-            await other.GotoAsync("/monitoring");
-            // Twenty circuits starting on a small shared machine: more time than one page needs.
+            await other.GotoAsync("/monitoring", new() { Timeout = 60_000 });
+            // Twenty circuits starting on a small shared machine: more time than one page needs, for the page and the circuit.
             await Expect(other.GetByTestId("live-state")).ToContainTextAsync("Live", new() { Timeout = 60_000 });
             others.Add(other);
         }

@@ -98,6 +98,17 @@ public sealed class DealConcurrencyTests(DatabaseFixture fixture, ITestOutputHel
         try
         {
             var outcomes = await Together.RunAsync(200, i => jobs[i].Scope.Get<DealService>().CreateAsync(jobs[i].Request), timeoutSeconds: 90);
+            // A hundred creations queue per dealership on its lock; on a starved machine the last ones outlast the 10 s
+            // budget. Those end as a typed, retryable DATABASE_TIMEOUT having written nothing, and a client asks again:
+            // that is the contract, so the test does what a client does. Anything else (a conflict, a 500) fails it.
+            var clientRetries = 0;
+            for (var round = 0; round < 5 && outcomes.Any(o => o.Code == ErrorCodes.DatabaseTimeout); round++)
+            {
+                var again = outcomes.Select((o, i) => (o, i)).Where(x => x.o.Code == ErrorCodes.DatabaseTimeout).Select(x => x.i).ToArray();
+                clientRetries += again.Length;
+                var retried = await Together.RunAsync(again.Length, k => jobs[again[k]].Scope.Get<DealService>().CreateAsync(jobs[again[k]].Request), timeoutSeconds: 90);
+                for (var k = 0; k < again.Length; k++) outcomes[again[k]] = retried[k];
+            }
             clock.Stop();
 
             Assert.True(outcomes.All(o => o.Succeeded), "Failures: " + Describe(outcomes.Select(o => o.Error)));
@@ -115,7 +126,8 @@ public sealed class DealConcurrencyTests(DatabaseFixture fixture, ITestOutputHel
                     "SELECT count(DISTINCT vehicle_id) FROM deals WHERE dealership_id = $1 AND deal_number LIKE '2033-0102-%'", t.DealershipId));
             }
             await DealKit.AssertInvariantsAsync(Db);
-            output.WriteLine($"200 creates over 2 dealerships in {clock.ElapsedMilliseconds} ms; retries {retries.Total} {string.Join(", ", retries.By("cause"))}");
+            output.WriteLine($"200 creates over 2 dealerships in {clock.ElapsedMilliseconds} ms; retries {retries.Total} {string.Join(", ", retries.By("cause"))}; " +
+                $"asked again after DATABASE_TIMEOUT: {clientRetries}");
         }
         finally
         {
