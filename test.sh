@@ -28,7 +28,8 @@ chmod 755 "$run_tmp"   # PostgreSQL runs as the postgres OS user, which must be 
 trap 'rm -rf "$run_tmp"' EXIT
 
 status=0
-dotnet build DealDesk.sln -c Release &&
+dotnet tool restore &&   # the pinned dotnet-ef (.config/dotnet-tools.json): a fresh clone has it without a manual step
+  dotnet build DealDesk.sln -c Release &&
   TMPDIR=$run_tmp dotnet test DealDesk.sln -c Release --no-build -m:1 \
     --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" || status=$?
 

@@ -54,13 +54,12 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Migrations are hand-written (no model snapshot), so EF's pending-model check has nothing to compare with.
     /// EF's own error events go to Debug: a serialization failure that the runner retries is not an error,
-    /// and the runner and the exception handler log the failures that do surface.
+    /// and the runner and the exception handler log the failures that do surface. EF's pending-model check
+    /// stays on: a model change without its migration stops Migrate (and so start-up) at once.
     /// </summary>
     internal static void ConfigureCommon(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w
-            .Ignore(RelationalEventId.PendingModelChangesWarning)
             .Log((RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug)));
 }

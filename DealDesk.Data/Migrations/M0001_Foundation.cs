@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DealDesk.Data.Migrations;
 
 /// <summary>
-/// Hand-written: Microsoft.EntityFrameworkCore.Design (and so `dotnet ef`) cannot restore here.
-/// The SQL lives in Migrations/Sql; MigrationSchemaTests proves it matches the EF model.
+/// One of the two hand-written migrations from before `dotnet ef` (the SQL lives in Migrations/Sql). Databases
+/// in use have them applied, so they stay as they are; new schema changes are `dotnet ef migrations add`
+/// (docs/migrations.md). MigrationSchemaTests proves all migrations together build the EF model's schema.
 /// </summary>
 [DbContext(typeof(DealDeskDbContext))]
 [Migration("20261121000001_Foundation")]
