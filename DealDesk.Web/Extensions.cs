@@ -1,4 +1,5 @@
 using DealDesk.Data;
+using DealDesk.Data.Notifications;
 using DealDesk.Data.Seeding;
 using DealDesk.Web.Accounts;
 using DealDesk.Web.Components;
@@ -17,6 +18,7 @@ internal static class Extensions
     {
         var services = builder.Services;
         services.AddDealDeskData(database.Target, database.Settings);
+        services.AddChangeNotifications(); // one LISTEN connection per instance; pages subscribe to ChangeFeed
         if (database.Embedded is { } embedded) services.AddSingleton(embedded); // Program stops it after the host
         services.AddSingleton<DemoSeeder>();
         services.AddDealDeskAccounts();

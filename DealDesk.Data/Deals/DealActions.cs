@@ -35,6 +35,7 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             DealParts.Reprice(scenario);
             AuditTrail.Record(db, actor, previous is null ? "deal.vehicle_attached" : "deal.vehicle_swapped", "deal", deal.Id,
                 new { dealNumber = deal.DealNumber, vehicleId = vehicle.Id, previousVehicleId = previous }, now);
+            await DealChanges.VehicleChangedAsync(db, actor, deal, previous, token);
         }, ct);
     }
 
@@ -49,6 +50,7 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             deal.CustomerId = customer.Id;
             AuditTrail.Record(db, actor, "deal.customer_changed", "deal", deal.Id,
                 new { dealNumber = deal.DealNumber, customerId = customer.Id, previousCustomerId = previous, newCustomer = request.CustomerData is not null }, now);
+            await DealChanges.CustomerChangedAsync(db, actor, deal, previous, token);
         }, ct);
     }
 
@@ -61,6 +63,7 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             }
             deal.State = DealState.Cancelled;
             AuditTrail.Record(db, actor, "deal.cancelled", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = deal.VehicleId }, now);
+            await DealChanges.StateChangedAsync(db, actor, deal, VehicleStatus.Available, token);
         }, ct);
 
     public Task<DealResult> DeliverAsync(Guid dealId, CancellationToken ct = default) =>
@@ -71,6 +74,7 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             (await DealParts.LockVehicleAsync(db, actor.DealershipId, v, token))!.Status = VehicleStatus.Sold;
             deal.State = DealState.Delivered;
             AuditTrail.Record(db, actor, "deal.delivered", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = v }, now);
+            await DealChanges.StateChangedAsync(db, actor, deal, VehicleStatus.Sold, token);
         }, ct);
 
     private delegate Task Change(DealDeskDbContext db, Actor actor, Deal deal, DateTimeOffset now, CancellationToken ct);

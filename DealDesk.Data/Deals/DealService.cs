@@ -92,6 +92,7 @@ public sealed class DealService(
                 DealershipId = actor.DealershipId, Key = idempotency.Key, Operation = CreateOperation, UserId = actor.UserId,
                 RequestHash = idempotency.Hash, ResultId = deal.Id, CreatedAt = now,
             });
+        await DealChanges.CreatedAsync(db, actor, deal, ct);
         await db.SaveChangesAsync(ct);
         await StepAsync(DealStep.AuditWritten, db, ct);
 

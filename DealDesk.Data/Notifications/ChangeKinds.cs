@@ -1,0 +1,26 @@
+namespace DealDesk.Data.Notifications;
+
+/// <summary>What a <see cref="Change"/> is about; <see cref="Change.Id"/> names the row, <see cref="Change.Data"/> the details.</summary>
+public static class ChangeKinds
+{
+    /// <summary>Id: the deal. Data: dealNumber, customerId, salespersonId, vehicleId (absent for a blank deal).</summary>
+    public const string DealCreated = "deal.created";
+
+    /// <summary>
+    /// Id: the deal. Data: what (<see cref="ChangeKeys.Aspects"/>), dealNumber, and by aspect:
+    /// vehicle → vehicleId, previousVehicleId; customer → customerId, previousCustomerId; state → state, vehicleId.
+    /// </summary>
+    public const string DealChanged = "deal.changed";
+
+    /// <summary>Id: the vehicle. Data: status (available, pending, sold), dealId (the deal that moved it).</summary>
+    public const string VehicleStatus = "vehicle.status";
+
+    /// <summary>Reserved for the quote editor. Id: the scenario. Data: dealId, version, fields, by.</summary>
+    public const string QuoteSaved = "quote.saved";
+
+    /// <summary>Reserved for the lead inbox. Id: the conversation.</summary>
+    public const string ConversationMessage = "conversation.message";
+
+    /// <summary>Synthetic, never published: see <see cref="Change.Resync"/>.</summary>
+    public const string Resync = "resync";
+}
