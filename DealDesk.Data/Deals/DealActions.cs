@@ -1,6 +1,7 @@
 using DealDesk.Data.Audit;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Quotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
 using FluentValidation;
@@ -29,13 +30,10 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             }
             var vehicle = await DealParts.ReserveVehicleAsync(db, actor.DealershipId, vehicleId, token);
             deal.VehicleId = vehicle.Id;
-            var scenario = await db.PricingScenarios.SingleAsync(s => s.Id == deal.ActiveScenarioId, token);
-            scenario.Price = vehicle.Price;
-            scenario.UpdatedAt = now;
-            DealParts.Reprice(scenario);
+            var repriced = await QuoteRepricing.VehicleChangedAsync(db, actor, deal, vehicle, now, token);
             AuditTrail.Record(db, actor, previous is null ? "deal.vehicle_attached" : "deal.vehicle_swapped", "deal", deal.Id,
                 new { dealNumber = deal.DealNumber, vehicleId = vehicle.Id, previousVehicleId = previous }, now);
-            await DealChanges.VehicleChangedAsync(db, actor, deal, previous, token);
+            await DealChanges.VehicleChangedAsync(db, actor, deal, previous, token, repriced);
         }, ct);
     }
 

@@ -1,7 +1,7 @@
 using DealDesk.Data.Customers;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
-using DealDesk.Data.Pricing;
+using DealDesk.Data.Quotes;
 using DealDesk.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,15 +66,8 @@ internal static class DealParts
             TermMonths = input?.TermMonths ?? 60, Apr = input?.Apr ?? dealership.DefaultApr,
             TaxRate = dealership.DefaultTaxRate, Fees = dealership.DocFee, CreatedAt = now, UpdatedAt = now,
         };
-        Reprice(scenario);
+        QuoteSetup.CompleteFirst(scenario, dealership, vehicle, deal.CreatedBy, now); // a complete quote: lines, figures, version 1
         return scenario;
-    }
-
-    public static void Reprice(PricingScenario s)
-    {
-        var figures = PaymentCalculator.Finance(s.Price, s.DownPayment, s.TradeInValue, s.TradeInPayoff, s.TaxRate, s.Fees, s.TermMonths, s.Apr);
-        s.AmountFinanced = figures.AmountFinanced;
-        s.MonthlyPayment = figures.MonthlyPayment;
     }
 
     public static async Task<DealResult> LoadResultAsync(DealDeskDbContext db, Guid dealId, CancellationToken ct)
