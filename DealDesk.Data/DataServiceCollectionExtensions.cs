@@ -2,6 +2,7 @@ using DealDesk.Data.Customers;
 using DealDesk.Data.Database;
 using DealDesk.Data.Deals;
 using DealDesk.Data.QuickQuotes;
+using DealDesk.Data.Quotes;
 using FluentValidation;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
@@ -49,6 +50,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<CustomerQueries>();
         services.AddScoped<QuickQuoteService>();
         services.AddScoped<QuickQuoteQueries>();
+        services.AddSingleton<QuoteThrottle>();
+        services.AddScoped<QuoteService>();
+        services.AddScoped<QuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
         return services;
     }
