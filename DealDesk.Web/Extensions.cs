@@ -22,6 +22,7 @@ internal static class Extensions
         if (database.Embedded is { } embedded) services.AddSingleton(embedded); // Program stops it after the host
         services.AddSingleton<DemoSeeder>();
         services.AddDealDeskAccounts();
+        services.AddQuoteSaveRateLimit(builder.Configuration); // RateLimits:QuoteSaves, per user, on the quote API's writes
         services.AddRazorComponents();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddExceptionHandler<UnhandledExceptionHandler>();
@@ -50,6 +51,7 @@ internal static class Extensions
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: quote saves are limited per user
         app.UseAntiforgery();
 
         // Everything requires a signed-in user unless it says [AllowAnonymous]; RouteAuthorizationTests checks every endpoint.
@@ -59,6 +61,7 @@ internal static class Extensions
         secured.MapDealPages();
         secured.MapQuickQuotePages();
         app.MapDealApi();
+        app.MapQuoteApi();
         app.MapRazorComponents<App>().RequireAuthorization();
     }
 
