@@ -24,8 +24,8 @@ namespace DealDesk.Data.Quotes;
 /// (FOR UPDATE), always before the quote row, as deal actions do: quota and "not the active one" hold, and no two
 /// units wait for each other in opposite order.</para>
 /// </summary>
-public sealed class QuoteService(TransactionRunner runner, ITenantContext tenant, TimeProvider time, DealDeskMetrics metrics,
-    QuoteThrottle throttle, ILogger<QuoteService> logger)
+public sealed class QuoteService(TransactionRunner runner, IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant,
+    TimeProvider time, DealDeskMetrics metrics, QuoteThrottle throttle, ILogger<QuoteService> logger)
 {
     /// <summary>
     /// The DealDesk meter's operation for a save (edit or rename): dealdesk.operation.duration with outcome "saved" or
@@ -215,8 +215,10 @@ public sealed class QuoteService(TransactionRunner runner, ITenantContext tenant
         }, ct), ct);
 
     /// <summary>
-    /// The version check and write shared by saves and transitions: the row's UPDATE (version + 1, last modifier) with
-    /// EF's check on the original version, then the changed kinds' lines, the history entry and quote.saved.
+    /// The version check and write shared by saves and transitions: quote.saved (PostgreSQL delivers it only on commit,
+    /// so it can go first), then the row's UPDATE (version + 1, last modifier) with EF's check on the original version
+    /// and the history row, batched in one round trip. From the UPDATE to the commit every other save of this quote
+    /// waits on the row lock, so that stretch is two round trips (three when lines change: their old rows go first).
     /// </summary>
     async Task WriteVersionAsync(DealDeskDbContext db, Actor actor, QuoteRow row, long expectedVersion, string action,
         IReadOnlyDictionary<string, (object? From, object? To)> changes, QuoteInput input, DateTimeOffset now, CancellationToken ct)
@@ -226,18 +228,19 @@ public sealed class QuoteService(TransactionRunner runner, ITenantContext tenant
         quote.LastModifiedBy = actor.UserId;
         quote.LastModifiedAt = now;
         quote.UpdatedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone committed a save between our read and our UPDATE (which waited for their lock, then matched no row).
-            throw await ConflictAsync(db, quote.Id, expectedVersion, ct);
-        }
+        await QuoteChanges.PublishAsync(db, ct, QuoteChanges.Saved(actor, quote, changes.Keys));
         var kinds = LineKinds(changes.Keys);
         if (kinds.Count > 0)
         {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone committed a save between our read and our UPDATE (which waited for their lock, then matched no row).
+                throw await ConflictAsync(db, quote.Id, expectedVersion, ct);
+            }
             await db.QuoteLines.Where(l => l.QuoteId == quote.Id && kinds.Contains(l.Kind)).ExecuteDeleteAsync(ct);
             db.QuoteLines.AddRange(QuoteRecords.LinesOf(quote.DealershipId, quote.Id, input, kinds));
         }
@@ -246,13 +249,30 @@ public sealed class QuoteService(TransactionRunner runner, ITenantContext tenant
             DealershipId = quote.DealershipId, QuoteId = quote.Id, Version = quote.Version, Action = action, UserId = actor.UserId,
             ChangedAt = now, Changes = QuoteDiff.ToJson(changes),
         });
-        await QuoteChanges.PublishAsync(db, ct, QuoteChanges.Saved(actor, quote, changes.Keys));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || LostRace(ex))
+        {
+            // The batch lost the race after our read: its UPDATE matched no row and its history row's version was taken
+            // (or the quote deleted). That failed statement aborted this transaction, so the winner is read outside it.
+            await using var fresh = await contexts.OpenAsync(ct);
+            throw await ConflictAsync(fresh, quote.Id, expectedVersion, ct);
+        }
     }
+
+    /// <summary>The history key (quote, version) already taken, or the quote gone: another writer won.</summary>
+    static bool LostRace(DbUpdateException ex) => ex.InnerException is Npgsql.PostgresException pg
+        && ((pg.SqlState == "23505" && pg.ConstraintName == "PK_quote_history")
+            || (pg.SqlState == "23503" && pg.ConstraintName == "FK_quote_history_pricing_scenarios_dealership_id_quote_id"));
 
     /// <summary>The quote, tracked, on an open deal, at the expected version (else QUOTE_CONFLICT_VERSION without writing).</summary>
     static async Task<QuoteRow> LoadForWriteAsync(DealDeskDbContext db, Actor actor, Guid quoteId, long expectedVersion, CancellationToken ct)
     {
+        // EF would wrap each SaveChanges in SAVEPOINT … RELEASE: two more round trips each, some while the row lock is
+        // held. Not needed: any failure abandons the whole unit, and a lost version race fails no statement.
+        db.Database.AutoSavepointsEnabled = false;
         var row = await LoadAsync(db, actor, quoteId, track: true, ct);
         if (!DealState.IsOpen(row.DealState)) throw new DealDeskException(QuoteFailures.DealClosed(row.DealNumber, row.DealState));
         if (row.Quote.Version != expectedVersion) throw await ConflictAsync(db, quoteId, expectedVersion, ct);
@@ -321,7 +341,7 @@ public sealed class QuoteService(TransactionRunner runner, ITenantContext tenant
             if (fields.Count > 0) throw new DealDeskException(QuoteErrors.Validation(fields));
             return;
         }
-        var result = new QuoteValidator(rules, dealership.AllowedCurrencies).Validate(input);
+        var result = QuoteValidators.For(rules, dealership.AllowedCurrencies).Validate(input);
         if (fields.Count == 0)
         {
             if (!result.IsValid) throw new DealDeskException(QuoteErrors.FromValidation(result));

@@ -173,7 +173,7 @@ public sealed class QuoteConcurrencyTests(DatabaseFixture fixture, ITestOutputHe
         }
     }
 
-    /// <summary>Polls pg_locks until <paramref name="count"/> sessions wait for the quote's row (a condition, not a fixed sleep).</summary>
+    /// <summary>Polls pg_stat_activity until <paramref name="count"/> saves wait on a lock (a condition, not a fixed sleep).</summary>
     static async Task WaitForLockWaitersAsync(TestDatabase db, Guid quoteId, int count)
     {
         var deadline = Stopwatch.StartNew();
@@ -181,7 +181,10 @@ public sealed class QuoteConcurrencyTests(DatabaseFixture fixture, ITestOutputHe
         while (true)
         {
             var waiting = await Sql.ScalarAsync<long>(probe,
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE%pricing_scenarios%' AND datname = current_database()");
+                """
+                SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()
+                  AND (query LIKE 'UPDATE%pricing_scenarios%' OR query LIKE 'INSERT%quote_history%')
+                """);
             if (waiting >= count) return;
             if (deadline.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException($"Only {waiting} of {count} saves queued on quote {quoteId}'s row lock.");
             await Task.Delay(10);
