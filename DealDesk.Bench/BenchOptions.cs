@@ -5,7 +5,10 @@ namespace DealDesk.Bench;
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllLevels = [Level.Service, Level.Http, Level.PgBench];
+    public static readonly string[] AllLevels = [Level.Service, Level.Http, Level.PgBench, Level.Quotes];
+
+    /// <summary>What runs without --levels: deal creation (service, http) and pgbench; the quote level is asked for by name.</summary>
+    public static readonly string[] DefaultLevels = [Level.Service, Level.Http, Level.PgBench];
 
     /// <summary>Measured seconds per level and client count.</summary>
     public int DurationSeconds { get; init; } = 10;
@@ -15,7 +18,16 @@ public sealed record BenchOptions
 
     public IReadOnlyList<int> Clients { get; init; } = [1, 8, 32];
 
-    public IReadOnlyList<string> Levels { get; init; } = AllLevels;
+    public IReadOnlyList<string> Levels { get; init; } = DefaultLevels;
+
+    /// <summary>Client counts of the quotes level (concurrent editors saving through the API).</summary>
+    public IReadOnlyList<int> QuoteClients { get; init; } = [1, 8, 32, 1000];
+
+    /// <summary>Editors per quote at the quotes level: quotes = clients / this (rounded up); more editors, more conflicts.</summary>
+    public int EditorsPerQuote { get; init; } = 2;
+
+    /// <summary>Mean pause of a quotes-level editor between saves (exponential), in ms; 0 = closed loop.</summary>
+    public int ThinkMs { get; init; }
 
     /// <summary>How many demo dealerships the workers spread over (worker i acts for dealership i mod N): 2, or 1 to take cross-dealership conflicts out.</summary>
     public int Dealerships { get; init; } = 2;
@@ -46,7 +58,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
-        "[--levels service,http,pgbench] [--vehicles N] [--dealerships 2|1]";
+        "[--levels service,http,pgbench,quotes] [--vehicles N] [--dealerships 2|1] [--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -63,11 +75,15 @@ public sealed record BenchOptions
                 "--levels" => o with { Levels = ParseLevels(Value()) },
                 "--vehicles" => o with { Vehicles = PositiveInt(name, Value()) },
                 "--dealerships" => o with { Dealerships = Math.Min(2, PositiveInt(name, Value())) },
+                "--quote-clients" => o with { QuoteClients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
+                "--editors-per-quote" => o with { EditorsPerQuote = PositiveInt(name, Value()) },
+                "--think-ms" => o with { ThinkMs = (int)NonNegativeDouble(name, Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
         if (o.Clients.Count == 0) throw new ArgumentException("--clients needs at least one client count.");
+        if (o.QuoteClients.Count == 0) throw new ArgumentException("--quote-clients needs at least one client count.");
         return o;
     }
 
@@ -89,10 +105,12 @@ public sealed record BenchOptions
             ? n : throw new ArgumentException($"{name} must be a number ≥ 0 (got '{value}').");
 }
 
-/// <summary>The three levels measured, as they appear in the table.</summary>
+/// <summary>The levels measured, as they appear in the tables.</summary>
 public static class Level
 {
     public const string Service = "service";
     public const string Http = "http";
     public const string PgBench = "pgbench";
+    /// <summary>Quote saves through the HTTP API (its own table).</summary>
+    public const string Quotes = "quotes";
 }
