@@ -46,16 +46,12 @@ public sealed class BenchAppFactory(BenchDatabase database, string logPath) : We
         // The per-user quote save limit would otherwise be what the quotes level measures.
         builder.UseSetting("RateLimits:QuoteSaves:PermitLimit", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:QuoteSaves:WindowSeconds", "1");
-        // Runs after Program's logging set-up: replaces its per-request console and file logging.
-        builder.ConfigureLogging(logging =>
-        {
-            logging.ClearProviders();
-            logging.AddSerilog(new LoggerConfiguration()
-                .MinimumLevel.Warning()
-                .Enrich.FromLogContext()
-                .WriteTo.File(LogPath, outputTemplate: "{Timestamp:o} [{Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}")
-                .CreateLogger(), dispose: true);
-        });
+        // Registered after Program's AddSerilog, so this logger wins: it replaces the per-request console and file logging.
+        builder.ConfigureServices(services => services.AddSerilog(new LoggerConfiguration()
+            .MinimumLevel.Warning()
+            .Enrich.FromLogContext()
+            .WriteTo.File(LogPath, outputTemplate: "{Timestamp:o} [{Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .CreateLogger(), dispose: true));
     }
 
     /// <summary>Warnings and errors the app logged during the run (0 when the log file was never written).</summary>

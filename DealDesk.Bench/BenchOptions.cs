@@ -5,10 +5,9 @@ namespace DealDesk.Bench;
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllLevels = [Level.Service, Level.Http, Level.PgBench, Level.Quotes];
-
-    /// <summary>What runs without --levels: deal creation (service, http) and pgbench; the quote level is asked for by name.</summary>
+    /// <summary>What runs without --levels; the interactive and quote levels are asked for by name.</summary>
     public static readonly string[] DefaultLevels = [Level.Service, Level.Http, Level.PgBench];
+    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits, Level.Quotes];
 
     /// <summary>Measured seconds per level and client count.</summary>
     public int DurationSeconds { get; init; } = 10;
@@ -28,6 +27,15 @@ public sealed record BenchOptions
 
     /// <summary>Mean pause of a quotes-level editor between saves (exponential), in ms; 0 = closed loop.</summary>
     public int ThinkMs { get; init; }
+
+    /// <summary>Circuit counts of the interactive level (Chromium pages, one salesperson each).</summary>
+    public IReadOnlyList<int> Circuits { get; init; } = [10, 25, 50];
+
+    /// <summary>With --screenshots DIR the command only takes the README's screenshots into DIR.</summary>
+    public string? ScreenshotsDirectory { get; init; }
+
+    /// <summary>Seconds every page of the interactive level keeps creating deals at each circuit count.</summary>
+    public int ActiveSeconds { get; init; } = 20;
 
     /// <summary>How many demo dealerships the workers spread over (worker i acts for dealership i mod N): 2, or 1 to take cross-dealership conflicts out.</summary>
     public int Dealerships { get; init; } = 2;
@@ -58,7 +66,8 @@ public sealed record BenchOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
-        "[--levels service,http,pgbench,quotes] [--vehicles N] [--dealerships 2|1] [--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0]";
+        "[--levels service,http,pgbench,circuits,quotes] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20] " +
+        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] | --screenshots docs/screenshots";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -73,6 +82,9 @@ public sealed record BenchOptions
                 "--warmup" => o with { WarmupSeconds = NonNegativeDouble(name, Value()) },
                 "--clients" or "-c" => o with { Clients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
                 "--levels" => o with { Levels = ParseLevels(Value()) },
+                "--circuits" => o with { Circuits = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
+                "--screenshots" => o with { ScreenshotsDirectory = Value() },
+                "--active" => o with { ActiveSeconds = PositiveInt(name, Value()) },
                 "--vehicles" => o with { Vehicles = PositiveInt(name, Value()) },
                 "--dealerships" => o with { Dealerships = Math.Min(2, PositiveInt(name, Value())) },
                 "--quote-clients" => o with { QuoteClients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
@@ -111,6 +123,7 @@ public static class Level
     public const string Service = "service";
     public const string Http = "http";
     public const string PgBench = "pgbench";
+    public const string Circuits = "circuits";
     /// <summary>Quote saves through the HTTP API (its own table).</summary>
     public const string Quotes = "quotes";
 }

@@ -49,6 +49,7 @@ public static class BenchProgram
         var loadBefore = MachineLoad.Read();
         var rows = new List<LevelResult>();
         var quoteRows = new List<QuoteLevelResult>();
+        Circuits.CircuitTable? circuitTable = null;
         var problems = new List<string>();
         var scratch = BenchPaths.NewScratchDirectory();
         var resultsDirectory = BenchPaths.ResultsDirectory();
@@ -62,15 +63,37 @@ public static class BenchProgram
         var runner = new LoadRunner(options.Warmup, options.Duration, retries);
         try
         {
-            await using var database = await BenchDatabase.StartAsync(settings, options.VehiclesPerDealership, Log, cancel.Token);
+            await using var database = await BenchDatabase.StartAsync(settings,
+                options.ScreenshotsDirectory is null ? options.VehiclesPerDealership : 0, Log, cancel.Token); // screenshots show the demo stock only
             serverVersion = database.ServerVersion;
             var tenants = database.Tenants.Take(options.Dealerships).ToArray();
+
+            if (options.ScreenshotsDirectory is { } shots)
+            {
+                var directory = BenchPaths.FromRepository(shots);
+                await InScratchDirectory(() => new Screenshots.ScreenshotTour(database, Path.Combine(resultsDirectory, "screenshots-app.log")).RunAsync(directory, Log));
+                return 0;
+            }
 
             if (options.Runs(Level.Service))
                 await RunLevelAsync(Level.Service, () => new ServiceLoad(database, tenants, runner).RunAsync(options.Clients, Log, cancel.Token));
             if (options.Runs(Level.Http))
                 await RunLevelAsync(Level.Http, () => InScratchDirectory(() =>
                     new HttpLoad(database, tenants, runner, Path.Combine(resultsDirectory, "http-app.log")).RunAsync(options.Clients, Log, cancel.Token)));
+            if (options.Runs(Level.Circuits))
+            {
+                try
+                {
+                    var circuits = await InScratchDirectory(() => new Circuits.CircuitLoad(database, Path.Combine(resultsDirectory, "circuits-app.log"))
+                        .RunAsync(options.Circuits, TimeSpan.FromSeconds(options.ActiveSeconds), Log, cancel.Token));
+                    circuitTable = new Circuits.CircuitTable(circuits);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+                {
+                    Log($"circuits level failed: {ex}");
+                    problems.Add($"circuits level failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+                }
+            }
             if (options.Runs(Level.PgBench))
                 await RunLevelAsync(Level.PgBench, () => new PgBench(database, scratch).RunAsync(options.Clients, options.Duration, Log, cancel.Token));
             if (options.Runs(Level.Quotes))
@@ -121,6 +144,18 @@ public static class BenchProgram
             Console.WriteLine();
             foreach (var note in notes) Console.WriteLine($"note: {note}");
         }
+        if (circuitTable is not null)
+        {
+            Console.WriteLine();
+            Console.Write(circuitTable.ToMarkdown());
+            foreach (var line in circuitTable.Verdicts()) Console.WriteLine(line);
+            var circuitsFile = Path.Combine(resultsDirectory, "circuits-latest.md");
+            File.WriteAllText(circuitsFile, $"# DealDesk benchmark: interactive circuits\n\n- run: {startedUtc:yyyy-MM-dd HH:mm} UTC, `dotnet run -c Release --project DealDesk.Bench -- {string.Join(' ', args)}`\n" +
+                $"- machine: {Environment.ProcessorCount} cores, shared by the app, PostgreSQL and Chromium; load average {loadBefore} before\n\n" +
+                circuitTable.ToMarkdown() + "\n" + string.Join("\n", circuitTable.Verdicts().Select(v => $"- {v}")) + "\n");
+            Console.WriteLine($"Written to {circuitsFile}");
+        }
+        if (rows.Count == 0 && quoteTable.IsEmpty) return problems.Count == 0 ? 0 : 1;
         var file = ResultsFile.Write(resultsDirectory, new RunContext(options, args, startedUtc, serverVersion, settings.PoolMax,
             options.VehiclesPerDealership, $"{loadBefore} before, {loadAfter} after", problems), table, quoteTable);
         Console.WriteLine();

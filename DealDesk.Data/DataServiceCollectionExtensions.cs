@@ -1,13 +1,13 @@
 using DealDesk.Data.Customers;
 using DealDesk.Data.Database;
 using DealDesk.Data.Deals;
-using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Quotes;
-using FluentValidation;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton(target);
         // One pooled data source per process; Npgsql publishes its "Npgsql" meter (pool, commands) from it.
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.Apply(target.AppConnectionString)).Build());
+        // Its own name: Npgsql tags pool metrics and command traces with it, and monitoring reads only this pool's.
+        services.AddSingleton(_ => Monitoring.DataSourceNames.BuildNamed(new NpgsqlDataSourceBuilder(settings.Apply(target.AppConnectionString))));
         services.AddSingleton<DealDeskMetrics>();
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
@@ -38,16 +39,24 @@ public static class DataServiceCollectionExtensions
         }, ServiceLifetime.Scoped);
         services.AddScoped<TransactionRunner>();
         services.AddScoped<CurrentDealership>();
+        services.AddScoped<ICurrentDealership>(sp => sp.GetRequiredService<CurrentDealership>());
         services.AddScoped<InventoryService>();
+        services.AddScoped<IInventoryQueries>(sp => sp.GetRequiredService<InventoryService>());
         services.AddSingleton(TimeProvider.System);
-        // FluentValidation's DI package is not in the registry: validators are registered by hand.
-        services.AddSingleton<IValidator<CreateDealRequest>, CreateDealValidator>();
-        services.AddSingleton<IValidator<ChangeCustomerRequest>, ChangeCustomerValidator>();
-        services.AddSingleton<IValidator<QuickQuoteRequest>, QuickQuoteValidator>();
+        // Validators hold no state: one of each for the process. The scan also registers the nested ones
+        // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.
+        // Validators built from a dealership's settings (QuoteValidator takes its tax rules and currencies) are
+        // made per use by their service, so only parameterless ones are registered.
+        services.AddValidatorsFromAssemblyContaining<CreateDealValidator>(ServiceLifetime.Singleton,
+            filter: scan => scan.ValidatorType.GetConstructor(Type.EmptyTypes) is not null, includeInternalTypes: true);
         services.AddScoped<DealService>();
+        services.AddScoped<IDealCreation>(sp => sp.GetRequiredService<DealService>());
         services.AddScoped<DealActions>();
+        services.AddScoped<IDealActions>(sp => sp.GetRequiredService<DealActions>());
         services.AddScoped<DealQueries>();
+        services.AddScoped<IDealQueries>(sp => sp.GetRequiredService<DealQueries>());
         services.AddScoped<CustomerQueries>();
+        services.AddScoped<ICustomerQueries>(sp => sp.GetRequiredService<CustomerQueries>());
         services.AddScoped<QuickQuoteService>();
         services.AddScoped<QuickQuoteQueries>();
         services.AddSingleton<QuoteThrottle>();

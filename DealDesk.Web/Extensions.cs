@@ -21,11 +21,12 @@ internal static class Extensions
         services.AddChangeNotifications(); // one LISTEN connection per instance; pages subscribe to ChangeFeed
         if (database.Embedded is { } embedded) services.AddSingleton(embedded); // Program stops it after the host
         services.AddSingleton<DemoSeeder>();
-        services.AddDealDeskAccounts();
+        services.AddDealDeskAccounts(builder.Configuration);
         services.AddQuoteSaveRateLimit(builder.Configuration); // RateLimits:QuoteSaves, per user, on the quote API's writes
-        services.AddRazorComponents();
-        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddDealDeskComponents();
+        builder.AddDealDeskTelemetry(); // monitoring sampler, health checks, alert webhook, OpenTelemetry export
         services.AddExceptionHandler<UnhandledExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable requests reach BadRequests, in every environment
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
     }
@@ -33,8 +34,9 @@ internal static class Extensions
     public static void UseDealDeskPipeline(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
-        // A fresh DI scope for the re-executed error page: the failed render may have left scoped services mid-use.
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseDealDeskTelemetry();
+        app.UseDealDeskRequestLogging();
+        app.UseExceptionHandler(ErrorPages.Options());
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"),
             api => api.UseStatusCodePages(async ctx =>
             {
@@ -43,9 +45,11 @@ internal static class Extensions
                 var error = ApiErrors.ForStatus(http.Response.StatusCode);
                 await http.Response.WriteAsJsonAsync(ErrorBody.From(error, http.TraceIdentifier));
             }));
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/account"),
+        // Not for the circuit hub either: its 401 must reach blazor.web.js as a status, not as a page.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/account")
+                && !ctx.Request.Path.StartsWithSegments("/_blazor"),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
-        app.UseStaticFiles();
+        app.MapStaticAssets();
         app.CloseAccountEndpoints();
         app.UseRouting();
         app.UseAuthentication();
@@ -56,13 +60,11 @@ internal static class Extensions
 
         // Everything requires a signed-in user unless it says [AllowAnonymous]; RouteAuthorizationTests checks every endpoint.
         app.MapAccountEndpoints();
-        var secured = app.MapGroup("").RequireAuthorization();
-        secured.MapInventoryEndpoints();
-        secured.MapDealPages();
-        secured.MapQuickQuotePages();
         app.MapDealApi();
         app.MapQuoteApi();
-        app.MapRazorComponents<App>().RequireAuthorization();
+        app.MapDealDeskTelemetry(); // /api/db/* (managers), /health/live and /health/ready (anonymous)
+        // Pages and the circuit hub need a signed-in user; sign-in and the status pages say [AllowAnonymous].
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
     }
 
     public static void AnnounceUrls(this WebApplication app, DatabaseStartup database)

@@ -1,9 +1,11 @@
 using DealDesk.Web;
 using DealDesk.Web.Hosting;
+using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 SharedSettings.AddTo(builder.Configuration);
-builder.AddDealDeskLogging();
+builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(LogFiles.Anchored(builder.Configuration, builder.Environment))
+    .ReadFrom.Services(services).Enrich.FromLogContext(), preserveStaticLogger: true); // per host, not the static Log (tests run several)
 
 DatabaseStartup database;
 try

@@ -14,6 +14,7 @@ namespace DealDesk.Data.Deals;
 /// cancel, deliver. Each is one serialized SERIALIZABLE unit with its audit entry.
 /// </summary>
 public sealed class DealActions(TransactionRunner runner, ITenantContext tenant, IValidator<ChangeCustomerRequest> customerValidator, TimeProvider time)
+    : IDealActions
 {
     public Task<DealResult> AttachVehicleAsync(Guid dealId, AttachVehicleRequest request, CancellationToken ct = default)
     {
@@ -24,15 +25,20 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             var previous = deal.VehicleId;
             if (previous == vehicleId) return;
             // Release first: the partial unique index allows one open deal per vehicle at any moment.
+            Vehicle? released = null;
             if (previous is { } old)
             {
-                (await DealParts.LockVehicleAsync(db, actor.DealershipId, old, token))!.Status = VehicleStatus.Available;
+                released = (await DealParts.LockVehicleAsync(db, actor.DealershipId, old, token))!;
+                released.Status = VehicleStatus.Available;
             }
             var vehicle = await DealParts.ReserveVehicleAsync(db, actor.DealershipId, vehicleId, token);
             deal.VehicleId = vehicle.Id;
             var repriced = await QuoteRepricing.VehicleChangedAsync(db, actor, deal, vehicle, now, token);
-            AuditTrail.Record(db, actor, previous is null ? "deal.vehicle_attached" : "deal.vehicle_swapped", "deal", deal.Id,
-                new { dealNumber = deal.DealNumber, vehicleId = vehicle.Id, previousVehicleId = previous }, now);
+            var to = DealParts.Describe(vehicle);
+            var from = released is null ? null : DealParts.Describe(released);
+            AuditTrail.Record(db, actor, released is null ? "deal.vehicle_attached" : "deal.vehicle_swapped", "deal", deal.Id,
+                new { dealNumber = deal.DealNumber, vehicleId = vehicle.Id, previousVehicleId = previous, from, to }, now,
+                summary: from is null ? $"Attached the {to}" : $"Swapped the vehicle from {from} to {to}");
             await DealChanges.VehicleChangedAsync(db, actor, deal, previous, token, repriced);
         }, ct);
     }
@@ -44,11 +50,17 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
         {
             var customer = await DealParts.ResolveCustomerAsync(db, actor, request.CustomerId, request.CustomerData, token);
             if (customer.Id == deal.CustomerId) return;
-            var previous = deal.CustomerId;
+            var previous = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, token);
             deal.CustomerId = customer.Id;
+            var isNew = request.CustomerData is not null;
             AuditTrail.Record(db, actor, "deal.customer_changed", "deal", deal.Id,
-                new { dealNumber = deal.DealNumber, customerId = customer.Id, previousCustomerId = previous, newCustomer = request.CustomerData is not null }, now);
-            await DealChanges.CustomerChangedAsync(db, actor, deal, previous, token);
+                new
+                {
+                    dealNumber = deal.DealNumber, customerId = customer.Id, previousCustomerId = previous.Id, newCustomer = isNew,
+                    from = previous.FullName, to = customer.FullName,
+                }, now,
+                summary: $"Changed the customer from {previous.FullName} to {(isNew ? "new customer " : "")}{customer.FullName}");
+            await DealChanges.CustomerChangedAsync(db, actor, deal, previous.Id, token);
         }, ct);
     }
 
@@ -60,7 +72,8 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
                 (await DealParts.LockVehicleAsync(db, actor.DealershipId, v, token))!.Status = VehicleStatus.Available;
             }
             deal.State = DealState.Cancelled;
-            AuditTrail.Record(db, actor, "deal.cancelled", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = deal.VehicleId }, now);
+            AuditTrail.Record(db, actor, "deal.cancelled", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = deal.VehicleId }, now,
+                summary: "Cancelled the deal");
             await DealChanges.StateChangedAsync(db, actor, deal, VehicleStatus.Available, token);
         }, ct);
 
@@ -71,7 +84,8 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
                 throw new DealDeskException(AppError.Conflict(ErrorCodes.DealStateInvalid, "Attach a vehicle before marking the deal delivered."));
             (await DealParts.LockVehicleAsync(db, actor.DealershipId, v, token))!.Status = VehicleStatus.Sold;
             deal.State = DealState.Delivered;
-            AuditTrail.Record(db, actor, "deal.delivered", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = v }, now);
+            AuditTrail.Record(db, actor, "deal.delivered", "deal", deal.Id, new { dealNumber = deal.DealNumber, vehicleId = v }, now,
+                summary: "Marked the deal delivered");
             await DealChanges.StateChangedAsync(db, actor, deal, VehicleStatus.Sold, token);
         }, ct);
 

@@ -1,3 +1,4 @@
+using DealDesk.Data.Pricing;
 using DealDesk.Data.Customers;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
@@ -24,7 +25,7 @@ internal static class DealParts
             Id = Guid.NewGuid(), DealershipId = actor.DealershipId,
             FirstName = data!.FirstName!.Trim(), LastName = data.LastName!.Trim(),
             Email = string.IsNullOrWhiteSpace(data.Email) ? null : data.Email.Trim(),
-            Phone = string.IsNullOrWhiteSpace(data.Phone) ? null : data.Phone.Trim(),
+            Phone = Phones.Normalize(data.Phone),
         };
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);
@@ -47,6 +48,9 @@ internal static class DealParts
         return vehicle;
     }
 
+    /// <summary>A vehicle as the history names it: "2023 Toyota RAV4 XLE (N1004)".</summary>
+    public static string Describe(Vehicle vehicle) => $"{vehicle.Title} ({vehicle.StockNumber})";
+
     /// <summary>VEHICLE_NOT_AVAILABLE (409) unless the vehicle can still go on a deal.</summary>
     public static void EnsureAvailable(Vehicle vehicle)
     {
@@ -66,6 +70,11 @@ internal static class DealParts
             TermMonths = input?.TermMonths ?? 60, Apr = input?.Apr ?? dealership.DefaultApr,
             TaxRate = dealership.DefaultTaxRate, Fees = dealership.DocFee, CreatedAt = now, UpdatedAt = now,
         };
+        // Only now are the vehicle's price and the dealership's tax and fees known. A blank deal owes nothing
+        // yet, so its down payment (a deposit taken before the car is chosen) has no limit until it gets a vehicle.
+        if (PaymentCalculator.HasPayment(scenario.Price, vehicle is not null))
+            DownPaymentRule.Check("scenario.downPayment", scenario.DownPayment, PaymentCalculator.AmountDue(
+                scenario.Price, scenario.TradeInValue, scenario.TradeInPayoff, scenario.TaxRate, scenario.Fees));
         QuoteSetup.CompleteFirst(scenario, dealership, vehicle, deal.CreatedBy, now); // a complete quote: lines, figures, version 1
         return scenario;
     }
@@ -76,7 +85,12 @@ internal static class DealParts
         var scenario = await db.PricingScenarios.AsNoTracking().SingleAsync(s => s.Id == deal.ActiveScenarioId, ct);
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct);
         var vehicle = deal.VehicleId is { } v ? await db.Vehicles.AsNoTracking().SingleAsync(x => x.Id == v, ct) : null;
-        return new DealResult(DealView.From(deal), ScenarioView.From(scenario), CustomerView.From(customer),
-            vehicle is null ? null : VehicleView.From(vehicle));
+        return new DealResult(DealView.From(deal, await QuickQuoteIdAsync(db, deal, ct)), ScenarioView.From(scenario, vehicle is not null),
+            CustomerView.From(customer), vehicle is null ? null : VehicleView.From(vehicle));
     }
+
+    /// <summary>The quick quote the deal was converted from: the quote row links to its deal.</summary>
+    public static Task<Guid?> QuickQuoteIdAsync(DealDeskDbContext db, Deal deal, CancellationToken ct) =>
+        db.QuickQuotes.AsNoTracking().Where(q => q.DealershipId == deal.DealershipId && q.ConvertedDealId == deal.Id)
+            .Select(q => (Guid?)q.Id).FirstOrDefaultAsync(ct);
 }

@@ -26,7 +26,7 @@ public sealed class DealService(
     ITenantContext tenant,
     IValidator<CreateDealRequest> validator,
     TimeProvider time,
-    IEnumerable<IDealStepObserver> observers)
+    IEnumerable<IDealStepObserver> observers) : IDealCreation
 {
     public const string CreateOperation = "deals.create";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -42,9 +42,12 @@ public sealed class DealService(
             (db, token) => CreateInAsync(db, actor, request, idempotency, token), ct);
     }
 
-    /// <summary>The creation steps inside an open unit of work (also used by quick-quote conversion).</summary>
+    /// <summary>
+    /// The creation steps inside an open unit of work (also used by quick-quote conversion, which names its
+    /// quote so the deal's creation entry links back to it).
+    /// </summary>
     internal async Task<DealResult> CreateInAsync(DealDeskDbContext db, Actor actor, CreateDealRequest request,
-        IdempotencyInput? idempotency, CancellationToken ct)
+        IdempotencyInput? idempotency, CancellationToken ct, Guid? quickQuoteId = null)
     {
         if (idempotency is not null && await ReplayAsync(db, actor, idempotency, ct) is { } replay) return replay;
 
@@ -84,8 +87,8 @@ public sealed class DealService(
         AuditTrail.Record(db, actor, "deal.created", "deal", deal.Id, new
         {
             dealNumber = number, customerId = customer.Id, newCustomer = request.CustomerData is not null,
-            vehicleId = vehicle?.Id, scenarioId = scenario.Id, salespersonId,
-        }, now);
+            vehicleId = vehicle?.Id, scenarioId = scenario.Id, salespersonId, quickQuoteId,
+        }, now, summary: CreatedSummary(customer, vehicle, request.CustomerData is not null, quickQuoteId is not null));
         if (idempotency is not null)
             db.IdempotencyKeys.Add(new IdempotencyRecord
             {
@@ -96,9 +99,14 @@ public sealed class DealService(
         await db.SaveChangesAsync(ct);
         await StepAsync(DealStep.AuditWritten, db, ct);
 
-        return new DealResult(DealView.From(deal), ScenarioView.From(scenario), CustomerView.From(customer),
+        return new DealResult(DealView.From(deal, quickQuoteId), ScenarioView.From(scenario, vehicle is not null), CustomerView.From(customer),
             vehicle is null ? null : VehicleView.From(vehicle));
     }
+
+    private static string CreatedSummary(Customer customer, Vehicle? vehicle, bool newCustomer, bool fromQuickQuote) =>
+        (fromQuickQuote ? "Converted a quick quote into the deal" : "Created the deal")
+        + $" for {(newCustomer ? "new customer " : "")}{customer.FullName}"
+        + (vehicle is null ? " with no vehicle yet" : $" on the {DealParts.Describe(vehicle)}");
 
     /// <summary>
     /// A repeated key returns the first result; the same key with a different request is refused.

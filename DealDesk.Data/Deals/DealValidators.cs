@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DealDesk.Data.Customers;
 using FluentValidation;
 
 namespace DealDesk.Data.Deals;
@@ -7,15 +8,31 @@ namespace DealDesk.Data.Deals;
 public static class DealRules
 {
     public const string EmailPattern = @"^[^\s@]+@[^\s@]+\.[^\s@]+$";
-    public const string PhonePattern = @"^\(\d{3}\) \d{3}-\d{4}$";
     public const decimal MaxMoney = 9_999_999_999.99m;
     public static readonly Regex Email = new(EmailPattern, RegexOptions.Compiled);
-    public static readonly Regex Phone = new(PhonePattern, RegexOptions.Compiled);
 
     public static bool IsId(string? value) => value is null || Guid.TryParse(value, out _);
 
     public static IRuleBuilderOptions<T, string?> WellFormedId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(IsId).WithMessage("Not a valid id.");
+
+    /// <summary>Any way people type a phone (see <see cref="Phones"/>); it is stored as E.164.</summary>
+    public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(Phones.IsValid).WithMessage(Phones.InvalidMessage);
+
+    /// <summary>
+    /// Exactly one of an existing customer or a new one, on the "customer" field. Two rules, so the message
+    /// says which mistake was made: nothing chosen, or both.
+    /// </summary>
+    public static void OneCustomer<T>(this AbstractValidator<T> validator, Func<T, string?> customerId, Func<T, NewCustomerData?> customerData)
+    {
+        validator.RuleFor(r => r).Must(r => customerId(r) is not null || customerData(r) is not null)
+            .OverridePropertyName("customer")
+            .WithMessage("Choose an existing customer or enter the new customer's first and last name.");
+        validator.RuleFor(r => r).Must(r => customerId(r) is null || customerData(r) is null)
+            .OverridePropertyName("customer")
+            .WithMessage("Choose an existing customer or enter a new one, not both.");
+    }
 }
 
 public sealed class NewCustomerValidator : AbstractValidator<NewCustomerData>
@@ -29,8 +46,7 @@ public sealed class NewCustomerValidator : AbstractValidator<NewCustomerData>
         // Pasted values often carry spaces; they are stored trimmed, so they are checked trimmed.
         RuleFor(c => c.Email).Must(v => DealRules.Email.IsMatch(v!.Trim())).WithMessage("Enter an email like name@example.com.")
             .MaximumLength(254).When(c => !string.IsNullOrWhiteSpace(c.Email));
-        RuleFor(c => c.Phone).Must(v => DealRules.Phone.IsMatch(v!.Trim())).WithMessage("Enter a phone number like (555) 123-4567.")
-            .When(c => !string.IsNullOrWhiteSpace(c.Phone));
+        RuleFor(c => c.Phone).PhoneNumber().When(c => !string.IsNullOrWhiteSpace(c.Phone));
     }
 }
 
@@ -51,9 +67,7 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDealRequest>
 {
     public CreateDealValidator()
     {
-        RuleFor(r => r).Must(r => (r.CustomerId is not null) ^ (r.CustomerData is not null))
-            .WithName("customer").OverridePropertyName("customer")
-            .WithMessage("Choose an existing customer or enter a new one (not both).");
+        this.OneCustomer(r => r.CustomerId, r => r.CustomerData);
         RuleFor(r => r.CustomerId).WellFormedId();
         RuleFor(r => r.VehicleId).WellFormedId();
         RuleFor(r => r.SalespersonId).WellFormedId();
@@ -67,9 +81,7 @@ public sealed class ChangeCustomerValidator : AbstractValidator<ChangeCustomerRe
 {
     public ChangeCustomerValidator()
     {
-        RuleFor(r => r).Must(r => (r.CustomerId is not null) ^ (r.CustomerData is not null))
-            .OverridePropertyName("customer")
-            .WithMessage("Choose an existing customer or enter a new one (not both).");
+        this.OneCustomer(r => r.CustomerId, r => r.CustomerData);
         RuleFor(r => r.CustomerId).WellFormedId();
         RuleFor(r => r.CustomerData!).SetValidator(new NewCustomerValidator()).When(r => r.CustomerData is not null);
     }

@@ -32,4 +32,6 @@ public static class ErrorCodes
     public const string ItemsInconsistent = "ITEMS_INCONSISTENT";
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
 }

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealDesk.Data.Inventory;
 
-public sealed record VehicleSearch(string? Query = null, string? Status = null, int Page = 1, int PageSize = 15);
+/// <summary>What the inventory list asks for: terms, a status, a page, and an order (<see cref="Descending"/> applies to it).</summary>
+public sealed record VehicleSearch(string? Query = null, string? Status = null, int Page = 1, int PageSize = 15,
+    VehicleSort Sort = VehicleSort.Default, bool Descending = false);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
@@ -11,7 +13,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 }
 
 /// <summary>Reads the signed-in dealership's inventory (row-level security scopes it; the filter says so too).</summary>
-public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant)
+public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : IInventoryQueries
 {
     public async Task<Paged<Vehicle>> SearchAsync(VehicleSearch search, CancellationToken ct = default)
     {
@@ -36,9 +38,21 @@ public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contex
         var total = await query.CountAsync(ct);
         var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(search.Page, 1, pages);
-        var items = await query.OrderBy(v => v.Make).ThenBy(v => v.Model).ThenBy(v => v.StockNumber)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await Ordered(query, search).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<Vehicle>(items, page, pageSize, total);
+    }
+
+    private static IQueryable<Vehicle> Ordered(IQueryable<Vehicle> query, VehicleSearch search)
+    {
+        var desc = search.Descending;
+        var ordered = search.Sort switch
+        {
+            VehicleSort.Price => desc ? query.OrderByDescending(v => v.Price) : query.OrderBy(v => v.Price),
+            VehicleSort.Year => desc ? query.OrderByDescending(v => v.Year) : query.OrderBy(v => v.Year),
+            VehicleSort.StockNumber => desc ? query.OrderByDescending(v => v.StockNumber) : query.OrderBy(v => v.StockNumber),
+            _ => query.OrderBy(v => v.Make).ThenBy(v => v.Model),
+        };
+        return ordered.ThenBy(v => v.StockNumber); // the tie-breaker that keeps pages disjoint (see VehicleSort)
     }
 
     /// <summary>One of the dealership's vehicles, or null.</summary>

@@ -677,6 +677,10 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("term_months");
 
+                    b.Property<decimal>("TradeInValue")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("trade_in_value");
+
                     b.Property<Guid?>("VehicleId")
                         .HasColumnType("uuid")
                         .HasColumnName("vehicle_id");

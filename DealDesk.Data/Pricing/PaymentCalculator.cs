@@ -17,10 +17,26 @@ public static class PaymentCalculator
     public static FinanceFigures Finance(decimal price, decimal downPayment, decimal tradeInValue, decimal tradeInPayoff,
         decimal taxRate, decimal fees, int termMonths, decimal aprPercent)
     {
-        var tax = Cents(Math.Max(0, price - tradeInValue) * taxRate);
+        var tax = Tax(price, tradeInValue, taxRate);
         var financed = Math.Max(0, price + tax + fees + tradeInPayoff - tradeInValue - downPayment);
         return new FinanceFigures(tax, financed, MonthlyPayment(financed, aprPercent, termMonths));
     }
+
+    public static decimal Tax(decimal price, decimal tradeInValue, decimal taxRate) => Cents(Math.Max(0, price - tradeInValue) * taxRate);
+
+    /// <summary>
+    /// What the customer owes before the down payment: price + tax + fees + trade-in payoff − trade-in value,
+    /// as in <see cref="Finance"/>. Negative when the trade-in is worth more than all of it. Pure, so a form
+    /// can show it (and <see cref="DownPaymentRule"/>'s limit) as the user types.
+    /// </summary>
+    public static decimal AmountDue(decimal price, decimal tradeInValue, decimal tradeInPayoff, decimal taxRate, decimal fees) =>
+        price + Tax(price, tradeInValue, taxRate) + fees + tradeInPayoff - tradeInValue;
+
+    /// <summary>
+    /// Whether there is a payment to show. Without a vehicle and a price there is none yet: the fees alone
+    /// would read as "Financed $499.00 · $9.86/mo" on a blank deal.
+    /// </summary>
+    public static bool HasPayment(decimal price, bool hasVehicle) => hasVehicle || price > 0;
 
     /// <summary>Standard amortization: P·r / (1 − (1 + r)^−n), r the monthly rate.</summary>
     public static decimal MonthlyPayment(decimal principal, decimal aprPercent, int termMonths)

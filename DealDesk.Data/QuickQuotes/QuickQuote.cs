@@ -11,6 +11,8 @@ public sealed class QuickQuote
     public string? CustomerPhone { get; set; }
     public decimal Price { get; set; }
     public decimal DownPayment { get; set; }
+    /// <summary>What the dealership allows for the customer's car; it lowers the taxable price and the amount due.</summary>
+    public decimal TradeInValue { get; set; }
     public int TermMonths { get; set; }
     public decimal Apr { get; set; }
     public decimal MonthlyPayment { get; set; }

@@ -19,7 +19,7 @@ internal sealed class QuickQuoteConfiguration : IEntityTypeConfiguration<QuickQu
         e.Property(q => q.CustomerName).HasMaxLength(160);
         e.Property(q => q.CustomerPhone).HasMaxLength(20);
         e.Property(q => q.Status).HasMaxLength(16);
-        foreach (var money in new[] { nameof(QuickQuote.Price), nameof(QuickQuote.DownPayment), nameof(QuickQuote.MonthlyPayment) })
+        foreach (var money in new[] { nameof(QuickQuote.Price), nameof(QuickQuote.DownPayment), nameof(QuickQuote.TradeInValue), nameof(QuickQuote.MonthlyPayment) })
             e.Property(money).HasColumnType("numeric(12,2)");
         e.Property(q => q.Apr).HasColumnType("numeric(7,4)");
         e.Property(q => q.CreatedAt).HasDefaultValueSql("now()");

@@ -1,3 +1,4 @@
+using DealDesk.Data.Customers;
 using DealDesk.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,11 @@ public sealed record QuickQuoteSummary(Guid Id, string CustomerName, string? Cus
     string Status, Guid? ConvertedDealId, string? DealNumber, DateTimeOffset CreatedAt)
 {
     public bool IsConverted => Status == QuickQuoteStatus.Converted;
+
+    public decimal TradeInValue { get; init; }
+
+    /// <summary>For one open quote (<see cref="QuickQuoteQueries.GetAsync"/>): the dealership's customers with its phone, to offer before converting.</summary>
+    public IReadOnlyList<CustomerMatch> MatchingCustomers { get; init; } = [];
 }
 
 /// <summary>Read side of quick quotes for the quotes page; row-level security scopes every query.</summary>
@@ -22,13 +28,15 @@ public sealed class QuickQuoteQueries(IDbContextFactory<DealDeskDbContext> conte
         return await Summaries(db, db.QuickQuotes.Where(q => q.DealershipId == dealershipId), Math.Clamp(limit, 1, 100)).ToListAsync(ct);
     }
 
-    /// <summary>One quick quote; 404 or 403 (another dealership's) as typed errors.</summary>
+    /// <summary>One quick quote, with the customers it matches while open; 404 or 403 (another dealership's) as typed errors.</summary>
     public async Task<QuickQuoteSummary> GetAsync(Guid quoteId, CancellationToken ct = default)
     {
         await using var db = await contexts.OpenAsync(ct);
         var dealershipId = tenant.DealershipId ?? Guid.Empty;
-        return await Summaries(db, db.QuickQuotes.Where(q => q.Id == quoteId && q.DealershipId == dealershipId), 1).SingleOrDefaultAsync(ct)
+        var quote = await Summaries(db, db.QuickQuotes.Where(q => q.Id == quoteId && q.DealershipId == dealershipId), 1).SingleOrDefaultAsync(ct)
             ?? throw await Ownership.MissingAsync(db, "quick_quotes", "Quick quote", quoteId, ct);
+        if (quote.IsConverted || quote.CustomerPhone is null) return quote;
+        return quote with { MatchingCustomers = await CustomerMatching.FindAsync(db, dealershipId, null, quote.CustomerPhone, except: null, ct) };
     }
 
     /// <summary>Newest first, with the vehicle's title and the deal's number (ordered before the projection, which SQL cannot sort by).</summary>
@@ -43,5 +51,5 @@ public sealed class QuickQuoteQueries(IDbContextFactory<DealDeskDbContext> conte
             x.v == null ? null : x.v.Year + " " + x.v.Make + " " + x.v.Model + (x.v.Trim == null ? "" : " " + x.v.Trim),
             x.v == null ? null : x.v.StockNumber, x.v == null ? null : x.v.Price,
             x.q.Price, x.q.DownPayment, x.q.TermMonths, x.q.Apr, x.q.MonthlyPayment, x.q.Status, x.q.ConvertedDealId,
-            x.d == null ? null : x.d.DealNumber, x.q.CreatedAt));
+            x.d == null ? null : x.d.DealNumber, x.q.CreatedAt) { TradeInValue = x.q.TradeInValue });
 }

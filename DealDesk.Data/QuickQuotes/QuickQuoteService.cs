@@ -1,4 +1,5 @@
 using DealDesk.Data.Audit;
+using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
@@ -13,13 +14,18 @@ namespace DealDesk.Data.QuickQuotes;
 public sealed record QuickQuoteView(Guid Id, Guid? VehicleId, string CustomerName, string? CustomerPhone, decimal Price,
     decimal DownPayment, int TermMonths, decimal Apr, decimal MonthlyPayment, string Status, Guid? ConvertedDealId, DateTimeOffset CreatedAt)
 {
+    public decimal TradeInValue { get; init; }
+
+    /// <summary>The dealership's customers with the quote's phone: offer them before converting creates another.</summary>
+    public IReadOnlyList<CustomerMatch> MatchingCustomers { get; init; } = [];
+
     public static QuickQuoteView From(QuickQuote q) => new(q.Id, q.VehicleId, q.CustomerName, q.CustomerPhone, q.Price, q.DownPayment,
-        q.TermMonths, q.Apr, q.MonthlyPayment, q.Status, q.ConvertedDealId, q.CreatedAt);
+        q.TermMonths, q.Apr, q.MonthlyPayment, q.Status, q.ConvertedDealId, q.CreatedAt) { TradeInValue = q.TradeInValue };
 }
 
 /// <summary>Fast payment quotes, and their conversion into a customer + deal in one unit of work.</summary>
 public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext tenant, IValidator<QuickQuoteRequest> validator,
-    DealService deals, TimeProvider time)
+    IValidator<ConvertQuickQuoteRequest> convertValidator, DealService deals, TimeProvider time)
 {
     public async Task<QuickQuoteView> CreateAsync(QuickQuoteRequest request, CancellationToken ct = default)
     {
@@ -41,21 +47,36 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
             {
                 Id = Guid.NewGuid(), DealershipId = actor.DealershipId, SalespersonId = actor.UserId, VehicleId = vehicle?.Id,
                 CustomerName = string.Join(' ', request.CustomerName!.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
-                CustomerPhone = string.IsNullOrWhiteSpace(request.CustomerPhone) ? null : request.CustomerPhone.Trim(),
-                Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m,
+                CustomerPhone = Phones.Normalize(request.CustomerPhone),
+                Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m, TradeInValue = request.TradeInValue ?? 0m,
                 TermMonths = request.TermMonths ?? 60, Apr = request.Apr ?? dealership.DefaultApr, CreatedAt = now,
             };
-            quote.MonthlyPayment = PaymentCalculator.Finance(quote.Price, quote.DownPayment, 0, 0, dealership.DefaultTaxRate,
+            // The price may be the vehicle's: only now is the amount due known.
+            DownPaymentRule.Check("downPayment", quote.DownPayment,
+                PaymentCalculator.AmountDue(quote.Price, quote.TradeInValue, 0, dealership.DefaultTaxRate, dealership.DocFee));
+            quote.MonthlyPayment = PaymentCalculator.Finance(quote.Price, quote.DownPayment, quote.TradeInValue, 0, dealership.DefaultTaxRate,
                 dealership.DocFee, quote.TermMonths, quote.Apr).MonthlyPayment;
             db.QuickQuotes.Add(quote);
             AuditTrail.Record(db, actor, "quick_quote.created", "quick_quote", quote.Id, new { vehicleId = quote.VehicleId, quote.MonthlyPayment }, now);
-            return QuickQuoteView.From(quote);
+            return QuickQuoteView.From(quote) with
+            {
+                MatchingCustomers = await CustomerMatching.FindAsync(db, actor.DealershipId, null, quote.CustomerPhone, except: null, token),
+            };
         }, ct);
     }
 
     /// <summary>Creates the customer and the deal from the quote and marks it converted, all or nothing. Twice is a 409 naming the deal.</summary>
-    public async Task<DealResult> ConvertAsync(Guid quoteId, CancellationToken ct = default)
+    public Task<DealResult> ConvertAsync(Guid quoteId, CancellationToken ct = default) => ConvertAsync(quoteId, new ConvertQuickQuoteRequest(), ct);
+
+    /// <summary>
+    /// As above; with <see cref="ConvertQuickQuoteRequest.ExistingCustomerId"/> the deal goes to that customer of the
+    /// dealership (403/404 otherwise) and none is created. Without it a customer is still created, as API clients
+    /// expect, and the result lists the customers with the same phone it may duplicate.
+    /// </summary>
+    public async Task<DealResult> ConvertAsync(Guid quoteId, ConvertQuickQuoteRequest request, CancellationToken ct = default)
     {
+        convertValidator.ThrowIfInvalid(request);
+        var existingCustomerId = request.ChosenCustomerId;
         var actor = Actor.From(tenant);
         return await runner.RunAsync("quick_quotes.convert", DealLocks.For(actor.DealershipId), async (db, token) =>
         {
@@ -70,14 +91,24 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
             var (first, last) = QuickQuoteValidator.SplitName(quote.CustomerName);
             var result = await deals.CreateInAsync(db, actor, new CreateDealRequest
             {
-                CustomerData = new NewCustomerData { FirstName = first, LastName = last, Phone = quote.CustomerPhone },
+                CustomerId = existingCustomerId,
+                CustomerData = existingCustomerId is null ? new NewCustomerData { FirstName = first, LastName = last, Phone = quote.CustomerPhone } : null,
                 VehicleId = quote.VehicleId?.ToString(),
-                Scenario = new ScenarioInput { Price = quote.Price, DownPayment = quote.DownPayment, TermMonths = quote.TermMonths, Apr = quote.Apr },
-            }, idempotency: null, token);
+                Scenario = new ScenarioInput
+                {
+                    Price = quote.Price, DownPayment = quote.DownPayment, TradeInValue = quote.TradeInValue, TermMonths = quote.TermMonths, Apr = quote.Apr,
+                },
+            }, idempotency: null, token, quickQuoteId: quote.Id);
             quote.Status = QuickQuoteStatus.Converted;
             quote.ConvertedDealId = result.Deal.Id;
-            AuditTrail.Record(db, actor, "quick_quote.converted", "quick_quote", quote.Id, new { dealId = result.Deal.Id, result.Deal.DealNumber }, time.GetUtcNow());
-            return result;
+            AuditTrail.Record(db, actor, "quick_quote.converted", "quick_quote", quote.Id,
+                new { dealId = result.Deal.Id, result.Deal.DealNumber, customerId = result.Customer.Id, existingCustomer = existingCustomerId is not null },
+                time.GetUtcNow(), summary: $"Converted into deal {result.Deal.DealNumber} for {result.Customer.FullName}");
+            if (existingCustomerId is not null) return result;
+            return result with
+            {
+                MatchingCustomers = await CustomerMatching.FindAsync(db, actor.DealershipId, null, result.Customer.Phone, except: result.Customer.Id, token),
+            };
         }, ct);
     }
 }

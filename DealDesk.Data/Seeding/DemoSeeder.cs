@@ -72,7 +72,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
             {
                 DealershipId = dealershipId, FirstName = first, LastName = last,
                 Email = $"{first}.{last}{c}@example.com".ToLowerInvariant(),
-                Phone = $"(555) {random.Next(200, 999)}-{random.Next(1000, 9999)}",
+                Phone = $"+1555{random.Next(200, 999)}{random.Next(1000, 9999)}", // E.164, as the app stores phones
             });
         }
         await db.SaveChangesAsync(ct);

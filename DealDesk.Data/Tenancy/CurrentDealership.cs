@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DealDesk.Data.Tenancy;
 
 /// <summary>The signed-in user's dealership (name, settings), read once per request.</summary>
-public sealed class CurrentDealership(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant)
+public sealed class CurrentDealership(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : ICurrentDealership
 {
     private Dealership? _cached;
 

@@ -13,9 +13,8 @@ public sealed class AccessTests(E2EFixture fixture, ITestOutputHelper output) : 
     public Task A_salesperson_sees_no_monitoring_link_and_is_not_allowed_on_the_monitoring_page() => RunAsync(async page =>
     {
         await SignInAsAsync(page, "sales1@northside.test");
-        var nav = page.Locator("#main-nav");
-        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Inventory", Exact = true })).ToBeVisibleAsync();
-        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Monitoring", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("nav-inventory")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("nav-monitoring")).ToHaveCountAsync(0);
 
         await page.GotoAsync("/monitoring");
 
@@ -29,10 +28,10 @@ public sealed class AccessTests(E2EFixture fixture, ITestOutputHelper output) : 
     {
         await SignInAsAsync(page, "manager@northside.test");
 
-        await page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = "Monitoring", Exact = true }).ClickAsync();
+        await page.GetByTestId("nav-monitoring").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/monitoring$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Monitoring" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Monitoring", new() { Exact = true }).First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("db-health")).ToContainTextAsync("reachable");
     });
 }

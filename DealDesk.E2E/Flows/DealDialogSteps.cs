@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace DealDesk.E2E.Flows;
 
-/// <summary>A customer typed into the "New customer" fields; the names carry a random tag so no other test has them.</summary>
+/// <summary>A customer typed into the "New customer" fields; the last name carries a random tag so no other test has it.</summary>
 public sealed record NewCustomer(string FirstName, string LastName, string Email, string Phone)
 {
     public string FullName => $"{FirstName} {LastName}";
@@ -19,18 +19,16 @@ public sealed record NewCustomer(string FirstName, string LastName, string Email
     }
 }
 
-/// <summary>
-/// Steps the deal flows share: the "New deal" dialog, the vehicle picker (in the dialog and on the deal page),
-/// the deal page, and where a vehicle stands in Inventory.
-/// </summary>
+/// <summary>Steps of the "New deal" dialog that the flows share. The dialog opens from /deals (data-testid="new-deal").</summary>
 internal static class DealDialogSteps
 {
     /// <summary>/deals/{guid}: where a created deal opens.</summary>
     public static readonly Regex DealPageUrl = new("/deals/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
-    public static ILocator Dialog(IPage page) => page.GetByTestId("deal-dialog");
+    /// <summary>The open "New deal" dialog (MudBlazor's role="dialog" element around the deal form).</summary>
+    public static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("deal-form") });
 
-    /// <summary>Clicks "New deal" on the Deals page and waits until the dialog is open.</summary>
+    /// <summary>Clicks "New deal" on /deals and waits until the dialog is open.</summary>
     public static async Task<ILocator> OpenNewDealDialogAsync(IPage page)
     {
         await page.GetByTestId("new-deal").ClickAsync();
@@ -41,122 +39,79 @@ internal static class DealDialogSteps
     {
         var dialog = Dialog(page);
         await Expect(dialog).ToBeVisibleAsync();
-        await Expect(dialog).ToHaveAttributeAsync("open", "");
-        await Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "New deal" })).ToBeVisibleAsync();
+        await Expect(dialog.Locator("#deal-dialog-title")).ToHaveTextAsync("New deal");
         return dialog;
     }
 
     /// <summary>Switches on "New customer" and types the customer's details.</summary>
     public static async Task EnterNewCustomerAsync(ILocator dialog, NewCustomer customer)
     {
-        await dialog.GetByTestId("new-customer-toggle").CheckAsync();
+        await dialog.GetByLabel("New customer").CheckAsync();
         await dialog.Locator("#firstName").FillAsync(customer.FirstName);
         await dialog.Locator("#lastName").FillAsync(customer.LastName);
         await dialog.Locator("#email").FillAsync(customer.Email);
         await dialog.Locator("#phone").FillAsync(customer.Phone);
     }
 
-    /// <summary>The customer fields still hold exactly what was typed (nothing was lost by a re-render).</summary>
+    /// <summary>The customer fields still hold exactly what was typed.</summary>
     public static async Task ExpectNewCustomerStillEnteredAsync(ILocator dialog, NewCustomer customer)
     {
-        await Expect(dialog.GetByTestId("new-customer-toggle")).ToBeCheckedAsync();
+        await Expect(dialog.GetByLabel("New customer")).ToBeCheckedAsync();
         await Expect(dialog.Locator("#firstName")).ToHaveValueAsync(customer.FirstName);
         await Expect(dialog.Locator("#lastName")).ToHaveValueAsync(customer.LastName);
         await Expect(dialog.Locator("#email")).ToHaveValueAsync(customer.Email);
         await Expect(dialog.Locator("#phone")).ToHaveValueAsync(customer.Phone);
     }
 
-    /// <summary>
-    /// Searches the vehicle picker (dialog or deal page) for one stock number and selects that vehicle.
-    /// Returns the vehicle as the picker shows it.
-    /// </summary>
-    public static async Task<PickedVehicle> ChooseVehicleAsync(ILocator picker, string stockNumber)
+    /// <summary>Types a stock number into the vehicle picker and picks that vehicle from its list.</summary>
+    public static async Task ChooseVehicleAsync(IPage page, string stockNumber)
     {
-        await picker.GetByTestId("vehicle-picker-search").FillAsync(stockNumber);
-        var options = picker.GetByTestId("vehicle-option");
-        var option = options.Filter(new() { HasText = $"Stock {stockNumber}" });
-        await Expect(options).ToHaveCountAsync(1); // the search answered: only that vehicle is listed
-        await Expect(option).ToHaveCountAsync(1);
-        var radio = option.GetByRole(AriaRole.Radio);
-        await radio.CheckAsync();
-        await Expect(radio).ToBeCheckedAsync();
-        return new PickedVehicle(
-            Id: await option.GetAttributeAsync("data-vehicle-id") ?? throw new InvalidOperationException("vehicle-option has no data-vehicle-id"),
-            StockNumber: stockNumber,
-            Title: (await option.InnerTextAsync()).Split('\n')[0].Trim()); // first line: "2025 Honda Civic EX"
+        var search = Dialog(page).Locator("#vehicle-search");
+        await search.FillAsync(stockNumber);
+        var option = VehicleOptions(page).Filter(new() { HasText = $"Stock {stockNumber}" });
+        await Expect(VehicleOptions(page)).ToHaveCountAsync(1); // the search answered: only that vehicle is listed
+        await option.ClickAsync();
+        await Expect(search).ToHaveValueAsync(new Regex($"{Regex.Escape(stockNumber)}$"));
     }
 
-    /// <summary>Presses "Create deal" and waits for the deal page it leads to.</summary>
+    /// <summary>The vehicle picker's open list (it is rendered in the popover layer, outside the dialog).</summary>
+    public static ILocator VehicleOptions(IPage page) => page.Locator(".mud-popover-open [data-testid=vehicle-option]");
+
+    /// <summary>Presses "Create deal" and waits for the deal page and the success message.</summary>
     public static async Task SubmitAndExpectDealPageAsync(IPage page)
     {
         await Dialog(page).GetByTestId("create-deal").ClickAsync();
-        await page.WaitForURLAsync(DealPageUrl); // and its load event: the deal page's own forms are ready
-        await Expect(page.GetByTestId("deal-number")).ToBeVisibleAsync();
+        await ExpectCreatedAsync(page);
     }
 
-    /// <summary>The deal page's header and summary for a new open deal.</summary>
-    public static async Task ExpectDraftDealAsync(IPage page, string customerName, PickedVehicle? vehicle)
+    public static async Task ExpectCreatedAsync(IPage page)
     {
-        await Expect(page).ToHaveURLAsync(DealPageUrl);
-        await Expect(page.GetByTestId("deal-number")).ToHaveTextAsync(new Regex(@"^\d{4}-\d{4}-\d{4}$"));
-        await Expect(page.GetByTestId("deal-state")).ToHaveTextAsync(new Regex("^Draft$", RegexOptions.IgnoreCase));
-        await Expect(page.GetByTestId("deal-customer")).ToHaveTextAsync(customerName);
-        if (vehicle is null)
-        {
-            await Expect(page.GetByTestId("deal-vehicle")).ToHaveTextAsync("No vehicle yet");
-        }
-        else
-        {
-            await Expect(page.GetByTestId("deal-vehicle")).ToHaveAttributeAsync("data-vehicle-id", vehicle.Id);
-            await Expect(page.GetByTestId("deal-vehicle")).ToHaveTextAsync(vehicle.Title);
-        }
-        await Expect(page.GetByTestId("active-scenario")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("active-scenario")).ToContainTextAsync("Active");
+        await page.WaitForURLAsync(DealPageUrl);
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(new Regex(@"Deal \d{4}-\d{4}-\d{4} created"));
+        await Expect(Dialog(page)).ToHaveCountAsync(0);
     }
 
-    /// <summary>The history line for one audit action (e.g. "deal.created").</summary>
-    public static ILocator AuditEntry(IPage page, string action) =>
-        page.Locator($"[data-testid=audit-entry][data-action='{action}']");
-
-    /// <summary>
-    /// Stock numbers of the first <paramref name="count"/> vehicles Inventory lists as available. Tests run one
-    /// after another, so a vehicle read here stays available until this test itself takes it.
-    /// </summary>
+    /// <summary>Stock numbers of <paramref name="count"/> available vehicles (GET /api/vehicles with the page's cookie), from the end of the list so other flows' picks rarely collide.</summary>
     public static async Task<string[]> AvailableStockNumbersAsync(IPage page, int count)
     {
-        await page.GotoAsync("/inventory?status=available");
-        var rows = page.GetByTestId("vehicle-row");
-        await Expect(rows.Nth(count - 1)).ToBeVisibleAsync();
-        var stockNumbers = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            await Expect(rows.Nth(i).GetByTestId("vehicle-status")).ToHaveTextAsync("available");
-            stockNumbers[i] = (await rows.Nth(i).Locator("td").First.InnerTextAsync()).Trim();
-        }
-        return stockNumbers;
+        var response = await page.APIRequest.GetAsync("/api/vehicles?status=available");
+        Assert.True(response.Ok, $"GET /api/vehicles answered {response.Status}");
+        var items = (await response.JsonAsync())!.Value.GetProperty("data").GetProperty("items").EnumerateArray()
+            .Select(v => v.GetProperty("stockNumber").GetString()!).ToArray();
+        Assert.True(items.Length >= count, $"only {items.Length} available vehicles left");
+        return items.Reverse().Take(count).ToArray();
     }
 
-    /// <summary>Opens Inventory, types the stock number into its search and returns that vehicle's row.</summary>
-    public static async Task<ILocator> FindInInventoryAsync(IPage page, string stockNumber)
+    /// <summary>GET /api/deals?q=...: the deals that match (customer name, number, stock...).</summary>
+    public static async Task<(int Total, JsonElement Items)> SearchDealsApiAsync(IPage page, string query)
     {
-        await page.GotoAsync("/inventory"); // waits for the load event: htmx is listening before we type
-        await page.GetByTestId("vehicle-search").FillAsync(stockNumber);
-        var rows = page.GetByTestId("vehicle-row");
-        await Expect(rows).ToHaveCountAsync(1);
-        var row = rows.Filter(new() { HasText = stockNumber });
-        await Expect(row).ToHaveCountAsync(1);
-        return row;
-    }
-
-    /// <summary>GET /api/deals (the JSON API, with the page's sign-in cookie): how many deals match the search.</summary>
-    public static async Task<(int Total, JsonElement Items)> SearchDealsApiAsync(IPage page, string? query = null)
-    {
-        var response = await page.APIRequest.GetAsync("/api/deals" + (query is null ? "" : "?q=" + Uri.EscapeDataString(query)));
+        var response = await page.APIRequest.GetAsync("/api/deals?q=" + Uri.EscapeDataString(query));
         Assert.True(response.Ok, $"GET /api/deals answered {response.Status}");
         var data = (await response.JsonAsync())!.Value.GetProperty("data");
         return (data.GetProperty("total").GetInt32(), data.GetProperty("items"));
     }
-}
 
-/// <summary>A vehicle as the picker listed it.</summary>
-public sealed record PickedVehicle(string Id, string StockNumber, string Title);
+    /// <summary>The element that has the keyboard focus, described by its id or test id (never "BODY" after an action).</summary>
+    public static Task<string> FocusedAsync(IPage page) => page.EvaluateAsync<string>(
+        "() => { const e = document.activeElement; return e?.id || e?.closest('[data-testid]')?.getAttribute('data-testid') || e?.tagName || ''; }");
+}

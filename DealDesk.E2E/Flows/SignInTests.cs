@@ -25,7 +25,7 @@ public sealed class SignInTests(E2EFixture fixture, ITestOutputHelper output) : 
 
         await Expect(page.GetByTestId("login-error")).ToContainTextAsync("Email or password is incorrect");
         await Expect(page).ToHaveURLAsync(new Regex("/login"));
-        await Expect(page.GetByTestId("user-menu")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("user-menu-button")).ToHaveCountAsync(0);
     });
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SignInTests(E2EFixture fixture, ITestOutputHelper output) : 
         await SignInAsAsync(page, "sales2@northside.test");
 
         await Expect(page).ToHaveURLAsync(new Regex("/inventory$"));
-        await Expect(page.GetByTestId("vehicle-row").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("dealership-name")).ToHaveTextAsync("Northside Motors");
     });
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SignInTests(E2EFixture fixture, ITestOutputHelper output) : 
     {
         await SignInAsAsync(page, "manager@southside.test");
 
-        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByTestId("user-menu-button").ClickAsync();
         await page.GetByTestId("sign-out").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/login$"));
@@ -53,6 +53,6 @@ public sealed class SignInTests(E2EFixture fixture, ITestOutputHelper output) : 
 
         await page.GotoAsync("/inventory");
         await Expect(page).ToHaveURLAsync(new Regex("/login\\?ReturnUrl="));
-        await Expect(page.GetByTestId("vehicle-row")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("app-layout")).ToHaveCountAsync(0);
     });
 }

@@ -65,11 +65,11 @@ public sealed class AppServer : IAsyncDisposable
             throw new InvalidOperationException($"The app connects to {DatabaseTarget.Describe(target.AppConnectionString)}, not to the E2E test database.");
     }
 
-    /// <summary>The pages need htmx and Bootstrap from wwwroot/lib (built from npm): fail here, clearly, if they are not served.</summary>
+    /// <summary>The pages need Blazor's script and MudBlazor's static web assets: fail here, clearly, if they are not served.</summary>
     private async Task CheckServesPagesAndStaticFilesAsync()
     {
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        foreach (var path in new[] { "/login", "/lib/htmx/htmx.min.js", "/lib/bootstrap/js/bootstrap.bundle.min.js", "/lib/bootstrap/css/bootstrap.min.css" })
+        foreach (var path in new[] { "/login", "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.js", "/_content/MudBlazor/MudBlazor.min.css", "/css/app.css" })
         {
             using var response = await http.GetAsync(path);
             if (response.StatusCode != HttpStatusCode.OK)
@@ -91,21 +91,17 @@ public sealed class AppServer : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            // Runs after Program's own logging set-up: swap its console flood for a file next to the failure artifacts.
-            builder.ConfigureLogging(logging =>
-            {
-                logging.ClearProviders();
-                logging.AddSerilog(new LoggerConfiguration()
-                    .MinimumLevel.Information()
-                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-                    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Information)
-                    .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-                    .Enrich.FromLogContext()
-                    .WriteTo.File(LogPath, rollingInterval: RollingInterval.Day,
-                        outputTemplate: "{Timestamp:o} [{Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}")
-                    .WriteTo.Console(LogEventLevel.Error)
-                    .CreateLogger(), dispose: true);
-            });
+            // Registered after Program's AddSerilog, so this logger wins: its console flood becomes a file next to the failure artifacts.
+            builder.ConfigureServices(services => services.AddSerilog(new LoggerConfiguration()
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Information)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .WriteTo.File(LogPath, rollingInterval: RollingInterval.Day,
+                    outputTemplate: "{Timestamp:o} [{Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                .WriteTo.Console(LogEventLevel.Error)
+                .CreateLogger(), dispose: true));
         }
     }
 }

@@ -64,7 +64,22 @@ public abstract class E2ETest
     {
         await SubmitLoginFormAsync(page, email, password);
         await page.WaitForURLAsync(url => !IsPath(url, "/login"));
-        await Assertions.Expect(page.GetByTestId("user-menu")).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>
+    /// Waits until the page is interactive: the prerendered HTML is visible before the circuit connects,
+    /// and a click before then does nothing. The layout marks itself data-interactive="true" when the
+    /// circuit renders it.
+    /// </summary>
+    protected static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-testid=app-layout][data-interactive=true]")).ToBeVisibleAsync();
+
+    /// <summary>Opens a page of the app and waits for its circuit.</summary>
+    protected static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
     }
 
     /// <summary>Opens /login (unless already there), fills in the form and presses "Sign in"; does not wait for the outcome.</summary>

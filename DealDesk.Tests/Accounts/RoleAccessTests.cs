@@ -33,7 +33,7 @@ public sealed class RoleAccessTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         var page = await Html.ParseAsync(await client.GetAsync("/inventory"));
 
-        Assert.DoesNotContain(page.QuerySelectorAll("a.nav-link"), a => a.GetAttribute("href") == "/monitoring");
+        Assert.DoesNotContain(page.QuerySelectorAll("a[href]"), a => a.GetAttribute("href") == "/monitoring");
     }
 
     [Fact]
@@ -46,18 +46,6 @@ public sealed class RoleAccessTests(AppFixture fixture) : IClassFixture<AppFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains("reachable", page.QuerySelector("[data-testid=db-health]")?.TextContent);
-        Assert.Contains(page.QuerySelectorAll("a.nav-link"), a => a.GetAttribute("href") == "/monitoring");
-    }
-
-    [Fact]
-    public async Task Salesperson_calling_manager_only_page_via_htmx_gets_a_plain_403()
-    {
-        using var client = await fixture.App.SignedInClientAsync(DemoData.SalesEmail(North, 2));
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/monitoring");
-        request.Headers.Add("HX-Request", "true");
-
-        var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(page.QuerySelectorAll("a[href]"), a => a.GetAttribute("href") == "/monitoring");
     }
 }

@@ -81,6 +81,46 @@ public sealed class DealActionsTests(DatabaseFixture fixture) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task The_history_says_from_which_vehicle_and_customer_to_which()
+    {
+        var demo = await Db.DemoAsync();
+        var old = await DealKit.AddVehicleAsync(Db, demo.North.DealershipId);
+        var replacement = await DealKit.AddVehicleAsync(Db, demo.North.DealershipId);
+        var deal = await NewDealAsync(old);
+        var other = (await DealKit.CustomersAsync(Db, demo.North.DealershipId))[7];
+        async Task<string> Label(Guid v) => $"2025 Testa Model T Base ({await Db.ScalarAsync<string>("SELECT stock_number FROM vehicles WHERE id = $1", v)})";
+        async Task<string> Name(Guid c) => await Db.ScalarAsync<string>("SELECT first_name || ' ' || last_name FROM customers WHERE id = $1", c);
+
+        await ActAsync(a => a.AttachVehicleAsync(deal.Deal.Id, new AttachVehicleRequest { VehicleId = replacement.ToString() }));
+        await ActAsync(a => a.ChangeCustomerAsync(deal.Deal.Id, new ChangeCustomerRequest { CustomerId = other.ToString() }));
+        await ActAsync(a => a.ChangeCustomerAsync(deal.Deal.Id, new ChangeCustomerRequest { CustomerData = DealKit.NewCustomer("Park", "Bob") }));
+        DealDetails details;
+        await using (var scope = Db.CreateScope(demo.North.DealershipId, demo.North.Sales1Id))
+            details = await scope.Get<DealQueries>().GetAsync(deal.Deal.Id);
+
+        Assert.Equal(
+        [
+            $"Created the deal for {await Name(deal.Customer.Id)} on the {await Label(old)}",
+            $"Swapped the vehicle from {await Label(old)} to {await Label(replacement)}",
+            $"Changed the customer from {await Name(deal.Customer.Id)} to {await Name(other)}",
+            $"Changed the customer from {await Name(other)} to new customer Bob Park",
+        ], details.History.Select(h => h.Summary));
+        var swap = Meta((await AuditAsync(deal.Deal.Id))[1].Metadata);
+        Assert.Equal((await Label(old), await Label(replacement)), (swap.GetProperty("from").GetString(), swap.GetProperty("to").GetString()));
+        var change = Meta((await AuditAsync(deal.Deal.Id))[2].Metadata);
+        Assert.Equal((await Name(deal.Customer.Id), await Name(other)), (change.GetProperty("from").GetString(), change.GetProperty("to").GetString()));
+        Assert.Equal(deal.Customer.Id, change.GetProperty("previousCustomerId").GetGuid()); // the ids stay, for code that reads them
+    }
+
+    [Fact]
+    public void An_entry_written_before_summaries_has_none()
+    {
+        Assert.Null(new AuditView(DateTimeOffset.UnixEpoch, "deal.created", null, """{"dealNumber":"2024-0101-0001"}""").Summary);
+        Assert.Null(new AuditView(DateTimeOffset.UnixEpoch, "deal.created", null, "not json").Summary);
+        Assert.Equal("Cancelled the deal", new AuditView(DateTimeOffset.UnixEpoch, "deal.cancelled", null, """{"summary":"Cancelled the deal"}""").Summary);
+    }
+
+    [Fact]
     public async Task Swapping_to_an_unavailable_vehicle_is_a_conflict_and_changes_nothing()
     {
         var demo = await Db.DemoAsync();

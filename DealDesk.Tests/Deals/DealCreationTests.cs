@@ -60,7 +60,7 @@ public sealed partial class DealCreationTests(DatabaseFixture fixture) : IClassF
         await using var c = await Db.OpenSuperuserAsync();
         var row = (await Sql.ListAsync(c, "SELECT first_name, last_name, email, phone, dealership_id FROM customers WHERE id = $1",
             r => (First: r.GetString(0), Last: r.GetString(1), Email: r.GetString(2), Phone: r.GetString(3), Dealership: r.GetGuid(4)), result.Customer.Id)).Single();
-        Assert.Equal(("Mira", "Okafor-Baptiste", "mira.ob@example.com", "(555) 201-3344", demo.North.DealershipId), row);
+        Assert.Equal(("Mira", "Okafor-Baptiste", "mira.ob@example.com", "+15552013344", demo.North.DealershipId), row); // phones are stored as E.164
         Assert.Equal(result.Customer.Id, result.Deal.CustomerId);
         Assert.Equal("Mira Okafor-Baptiste", result.Customer.FullName);
     }
@@ -77,7 +77,7 @@ public sealed partial class DealCreationTests(DatabaseFixture fixture) : IClassF
         });
 
         Assert.Equal("theo.padded@example.com", await Db.ScalarAsync<string>("SELECT email FROM customers WHERE id = $1", result.Customer.Id));
-        Assert.Equal("(555) 777-1234", await Db.ScalarAsync<string>("SELECT phone FROM customers WHERE id = $1", result.Customer.Id));
+        Assert.Equal("+15557771234", await Db.ScalarAsync<string>("SELECT phone FROM customers WHERE id = $1", result.Customer.Id));
     }
 
     [Fact]

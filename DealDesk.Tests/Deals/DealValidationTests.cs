@@ -31,7 +31,7 @@ public sealed class DealValidationTests(DatabaseFixture fixture) : IClassFixture
             "long last name" => fresh with { CustomerData = fresh.CustomerData! with { LastName = new string('x', 81) } },
             "bad email" => fresh with { CustomerData = fresh.CustomerData! with { Email = "mira.example.com" } },
             "email without domain dot" => fresh with { CustomerData = fresh.CustomerData! with { Email = "mira@example" } },
-            "bad phone" => fresh with { CustomerData = fresh.CustomerData! with { Phone = "555-201-3344" } },
+            "bad phone" => fresh with { CustomerData = fresh.CustomerData! with { Phone = "call me" } },
             "phone too short" => fresh with { CustomerData = fresh.CustomerData! with { Phone = "(555) 201-334" } },
             "malformed customerId" => existing with { CustomerId = "not-a-guid" },
             "malformed vehicleId" => existing with { VehicleId = "12345" },
@@ -90,6 +90,26 @@ public sealed class DealValidationTests(DatabaseFixture fixture) : IClassFixture
         Assert.Single(fields); // only the broken field is blamed
         Assert.All(fields[field], m => Assert.False(string.IsNullOrWhiteSpace(m)));
         await before.AssertUnchangedAsync(Db);
+    }
+
+    [Fact]
+    public async Task The_customer_error_says_what_is_missing_or_that_both_were_given()
+    {
+        var demo = await Db.DemoAsync();
+        var parts = await ValidPartsAsync();
+        await using var scope = Db.CreateScope(demo.North.DealershipId, demo.North.Sales1Id);
+        var changes = new ChangeCustomerValidator();
+
+        var neither = await DealKit.FailsAsync(() => scope.Get<DealService>().CreateAsync(Build("no customer", parts)), ErrorCodes.ValidationFailed, 400);
+        var both = await DealKit.FailsAsync(() => scope.Get<DealService>().CreateAsync(Build("both customers", parts)), ErrorCodes.ValidationFailed, 400);
+
+        const string missing = "Choose an existing customer or enter the new customer's first and last name.";
+        const string twice = "Choose an existing customer or enter a new one, not both.";
+        Assert.Equal([missing], DealKit.Fields(neither)["customer"]);
+        Assert.Equal([twice], DealKit.Fields(both)["customer"]);
+        Assert.Equal([missing], changes.Validate(new ChangeCustomerRequest()).Errors.Where(e => e.PropertyName == "customer").Select(e => e.ErrorMessage));
+        Assert.Equal([twice], changes.Validate(new ChangeCustomerRequest { CustomerId = parts.CustomerId.ToString(), CustomerData = DealKit.NewCustomer() })
+            .Errors.Where(e => e.PropertyName == "customer").Select(e => e.ErrorMessage));
     }
 
     [Fact]

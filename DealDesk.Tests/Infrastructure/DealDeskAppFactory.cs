@@ -19,14 +19,28 @@ public class DealDeskAppFactory(TestDatabase db) : WebApplicationFactory<Program
 
     public TestDatabase Database { get; } = db;
 
+    /// <summary>The app's log files (LogFiles:Root) land under here, never in the repository's logs/; deleted on dispose.</summary>
+    public string LogDirectory { get; } = Directory.CreateTempSubdirectory("dealdesk-app-logs-").FullName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        // Outside Development the host does not read the build's static web assets manifest by itself, and
+        // without it blazor.web.js and MudBlazor's files (which live in NuGet packages, not wwwroot) are missing.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:DealDesk", Database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:DealDeskMigrations", Database.OwnerConnectionString);
+        builder.UseSetting("LogFiles:Root", LogDirectory);
         // Note: host settings reach Program as "--key=value" arguments, parent sections included with empty
         // values ("--ConnectionStrings="), so do not use UseSetting for keys whose parent section is itself read
         // as a value (Serilog's "MinimumLevel" is: "--Serilog:MinimumLevel=" breaks its parser).
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(LogDirectory, recursive: true); }
+        catch (IOException) { /* a file still being flushed: the temp folder is harmless */ }
     }
 
     /// <summary>A client with cookies, not following redirects (so tests see 302s).</summary>

@@ -29,9 +29,11 @@ public class AppFixture : DatabaseFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _app = new DealDeskAppFactory(Db);
+        _app = CreateApp();
         _ = _app.Server; // start now, so a broken start fails the fixture rather than the first test
     }
+
+    protected virtual DealDeskAppFactory CreateApp() => new(Db);
 
     public override async Task DisposeAsync()
     {

@@ -73,7 +73,7 @@ public sealed class QuickQuoteTests(AppFixture fixture) : IClassFixture<AppFixtu
         {
             "single-word name" => valid with { CustomerName = "Madonna" },
             "blank name" => valid with { CustomerName = "   " },
-            "bad phone" => valid with { CustomerPhone = "5551002000" },
+            "bad phone" => valid with { CustomerPhone = "555-100-20" },
             "term 11" => valid with { TermMonths = 11 },
             "term 97" => valid with { TermMonths = 97 },
             "apr 30.1" => valid with { Apr = 30.1m },
@@ -101,7 +101,7 @@ public sealed class QuickQuoteTests(AppFixture fixture) : IClassFixture<AppFixtu
         var result = await ConvertAsync(quote.Id);
 
         Assert.Equal(customersBefore + 1, await DealKit.CountAsync(Db, "SELECT count(*) FROM customers"));
-        Assert.Equal(("Lena", "Marie Holt", "(555) 222-3333"), (result.Customer.FirstName, result.Customer.LastName, result.Customer.Phone));
+        Assert.Equal(("Lena", "Marie Holt", "+15552223333"), (result.Customer.FirstName, result.Customer.LastName, result.Customer.Phone));
         Assert.Equal(vehicle, result.Deal.VehicleId);
         Assert.Equal("pending", await DealKit.VehicleStatusAsync(Db, vehicle));
         Assert.Equal((29_500m, 1_000m, 72, 5.5m), (result.Scenario.Price, result.Scenario.DownPayment, result.Scenario.TermMonths, result.Scenario.Apr));

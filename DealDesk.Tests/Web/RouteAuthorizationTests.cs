@@ -13,10 +13,13 @@ namespace DealDesk.Tests.Web;
 /// </summary>
 public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
-    /// <summary>The deliberately public endpoints: signing in and the status pages a signed-out visitor can land on.</summary>
+    /// <summary>
+    /// The deliberately public endpoints: signing in, the status pages a signed-out visitor can land on, and the
+    /// load balancer's health probes (states only, no data).
+    /// </summary>
     static readonly HashSet<string> ExpectedAnonymous = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/login", "/status/{Code:int}", "/error", "/forbidden",
+        "/login", "/status/{Code:int}", "/error", "/forbidden", "/health/live", "/health/ready",
     };
 
     IReadOnlyList<RouteEndpoint> Endpoints() =>
@@ -24,6 +27,13 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
 
     static string Describe(RouteEndpoint e) =>
         $"{string.Join(",", e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])} /{e.RoutePattern.RawText?.TrimStart('/')} ({e.DisplayName})";
+
+    /// <summary>
+    /// MapStaticAssets' files (CSS, JS, fonts) and its catch-all for file-like paths that match no file
+    /// (a 404): public by nature, and they hold no data.
+    /// </summary>
+    static bool IsStaticAsset(RouteEndpoint e) =>
+        e.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor") || e.RoutePattern.RawText == "{**path:file}";
 
     [Fact]
     public void Every_endpoint_declares_authorization_or_anonymous_access()
@@ -34,6 +44,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
         Assert.True(endpoints.Count > 10, $"Only {endpoints.Count} endpoints found; is this the app's data source?");
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/inventory");
         var undeclared = endpoints
+            .Where(e => !IsStaticAsset(e))
             .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Select(Describe)
             .ToList();
@@ -55,6 +66,8 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
         Assert.True(unexpected.Count == 0, "Unexpectedly anonymous: " + string.Join(", ", unexpected));
         Assert.Contains("/login", anonymous);
         Assert.Contains("/account/login", anonymous);
+        Assert.Contains("/health/live", anonymous);
+        Assert.Contains("/health/ready", anonymous);
     }
 
     [Fact]
@@ -64,6 +77,9 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
 
         Assert.Contains(monitoring.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == "Manager");
         Assert.Null(monitoring.Metadata.GetMetadata<IAllowAnonymous>());
+        var monitoringApi = Endpoints().Where(e => e.RoutePattern.RawText?.StartsWith("/api/db/", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(6, monitoringApi.Count);
+        Assert.All(monitoringApi, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == "Manager"));
     }
 
     [Fact]

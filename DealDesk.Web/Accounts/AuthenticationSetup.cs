@@ -4,6 +4,7 @@ using DealDesk.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace DealDesk.Web.Accounts;
 
@@ -12,8 +13,12 @@ internal static class AuthenticationSetup
     /// <summary>Chooses bearer for API clients that send a token, the cookie otherwise.</summary>
     public const string Scheme = "DealDesk";
 
-    public static void AddDealDeskAccounts(this IServiceCollection services)
+    public static void AddDealDeskAccounts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<AccountOptions>(configuration.GetSection("Accounts"));
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+
         services.AddIdentityApiEndpoints<AppUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -57,15 +62,13 @@ internal static class AuthenticationSetup
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager));
     }
 
-    /// <summary>API and htmx callers get a status code (htmx also a redirect header); browsers get the redirect.</summary>
+    /// <summary>API callers (and the circuit hub, which cannot follow a redirect) get a status code; browsers get the redirect.</summary>
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
         var request = ctx.Request;
-        if (request.Path.StartsWithSegments("/api") || request.IsHtmx())
+        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/_blazor"))
         {
             ctx.Response.StatusCode = status;
-            if (request.IsHtmx() && status == StatusCodes.Status401Unauthorized)
-                ctx.Response.Headers["HX-Redirect"] = "/login";
             return Task.CompletedTask;
         }
         ctx.Response.Redirect(ctx.RedirectUri);

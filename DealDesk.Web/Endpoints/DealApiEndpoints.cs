@@ -44,9 +44,11 @@ internal static class DealApiEndpoints
             var quote = await quotes.CreateAsync(request, ct);
             return Results.Created($"/api/quick-quotes/{quote.Id}", new Envelope<QuickQuoteView>(quote));
         });
-        api.MapPost("/quick-quotes/{id:guid}/convert", async (Guid id, QuickQuoteService quotes, CancellationToken ct) =>
+        // The body is optional: without one (as before) the quote's customer is created; with {"existingCustomerId": "…"}
+        // (or "customerId") the deal goes to that customer.
+        api.MapPost("/quick-quotes/{id:guid}/convert", async (Guid id, ConvertQuickQuoteRequest? request, QuickQuoteService quotes, CancellationToken ct) =>
         {
-            var result = await quotes.ConvertAsync(id, ct);
+            var result = await quotes.ConvertAsync(id, request ?? new ConvertQuickQuoteRequest(), ct);
             return Results.Created($"/api/deals/{result.Deal.Id}", new Envelope<DealResult>(result));
         });
     }

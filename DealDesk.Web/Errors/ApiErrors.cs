@@ -17,7 +17,7 @@ internal static class ApiErrors
         http.RequestServices.GetRequiredService<DealDeskMetrics>().Error(error.Code);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DealDesk.Errors");
         var level = error.Severity >= ErrorSeverity.Error ? LogLevel.Warning : LogLevel.Information;
-        logger.Log(level, "{ErrorCode} ({Status}) on {Method} {Path}: {Message}", error.Code, error.Status, http.Request.Method, http.Request.Path, error.Message);
+        logger.Log(level, "{ErrorCode} ({Status}) on {Method} {Path}: {Message}", error.Code, error.Status, http.Request.Method, OriginalRequest.Path(http), error.Message);
     }
 
     /// <summary>Plain status codes an API caller can get without a service error (auth, routing, antiforgery).</summary>
@@ -27,6 +27,8 @@ internal static class ApiErrors
         403 => new AppError(ErrorCodes.Forbidden, 403, "You do not have access to this."),
         404 => new AppError(ErrorCodes.ResourceNotFound, 404, "Nothing is here."),
         400 => new AppError(ErrorCodes.ValidationFailed, 400, "The request was not understood."),
+        413 => new AppError(ErrorCodes.PayloadTooLarge, 413, "The request is too large."),
+        415 => new AppError(ErrorCodes.UnsupportedMediaType, 415, "Send the request body as JSON (Content-Type: application/json)."),
         _ => new AppError(status >= 500 ? ErrorCodes.InternalError : "HTTP_" + status, status, "The request could not be completed."),
     };
 }

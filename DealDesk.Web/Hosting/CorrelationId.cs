@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace DealDesk.Web.Hosting;
@@ -17,21 +16,15 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
         var incoming = context.Request.Headers[Header].ToString();
         var id = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
-        context.Response.Headers[Header] = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        // On starting, not now: the exception handler clears the response's headers before it answers.
+        context.Response.OnStarting(() =>
         {
-            // The request log line (ASP.NET's own is written before any middleware, without the id).
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        }
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
+        // The request's completion line is RequestLogging's (Serilog), which sets the id itself.
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            await next(context);
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{8,64}$")]

@@ -75,7 +75,7 @@ internal sealed class DatabaseStartup : IAsyncDisposable
     private static async Task<EmbeddedPostgres> StartEmbeddedAsync(IConfiguration config, IHostEnvironment env)
     {
         var configuredRoot = config["EmbeddedPostgres:DataRoot"] ?? ".data/postgres";
-        var dataRoot = Path.IsPathRooted(configuredRoot) ? configuredRoot : Path.Combine(RepositoryRoot(env.ContentRootPath), configuredRoot);
+        var dataRoot = Path.IsPathRooted(configuredRoot) ? configuredRoot : Path.Combine(RepositoryRoot.Or(env.ContentRootPath), configuredRoot);
         try
         {
             return await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataRoot = dataRoot },
@@ -105,14 +105,6 @@ internal sealed class DatabaseStartup : IAsyncDisposable
         await using var dataSource = NpgsqlDataSource.Create(appConnectionString);
         if (await Data.Tenancy.TenancyGuard.ProblemWithAsync(dataSource) is { } problem)
             throw new StartupException($"refusing to serve: {problem} ({DatabaseTarget.Describe(appConnectionString)}).", 1);
-    }
-
-    /// <summary>The folder holding DealDesk.sln, so `dotnet run` from anywhere uses one .data folder.</summary>
-    private static string RepositoryRoot(string contentRoot)
-    {
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DealDesk.sln"))) return dir.FullName;
-        return contentRoot;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -66,6 +66,12 @@ public static class DealKit
         return ids;
     }
 
+    /// <summary>A customer inserted as superuser, its phone stored exactly as given (older rows hold "(555) 123-4567").</summary>
+    public static Task<Guid> AddCustomerAsync(TestDatabase db, Guid dealershipId, string first, string last, string? email = null, string? phone = null) =>
+        db.ScalarAsync<Guid>(
+            "INSERT INTO customers (dealership_id, first_name, last_name, email, phone) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            dealershipId, first, last, (object?)email ?? DBNull.Value, (object?)phone ?? DBNull.Value);
+
     /// <summary>The demo customers of a dealership, in a stable order.</summary>
     public static async Task<Guid[]> CustomersAsync(TestDatabase db, Guid dealershipId)
     {

@@ -1,0 +1,24 @@
+using MudBlazor;
+
+namespace DealDesk.Web.Components.Pages.Deals.Components;
+
+public static class DealDialogs
+{
+    /// <summary>Opens the deal-creation dialog; the new deal's id, or null when the dialog was cancelled.</summary>
+    public static Task<Guid?> ShowNewDealAsync(this IDialogService dialogs, Guid? vehicleId = null) =>
+        ShowAsync(dialogs, new DialogParameters<DealDialog> { { d => d.VehicleId, vehicleId } });
+
+    /// <summary>Reopens the dialog with a draft that outlived its circuit (see <see cref="DealDraftResume"/>).</summary>
+    internal static Task<Guid?> ContinueNewDealAsync(this IDialogService dialogs, DealDraft draft, Guid? vehicleId) =>
+        ShowAsync(dialogs, new DialogParameters<DealDialog> { { d => d.VehicleId, vehicleId }, { d => d.Draft, draft } });
+
+    private static async Task<Guid?> ShowAsync(IDialogService dialogs, DialogParameters<DealDialog> parameters)
+    {
+        // On a phone the dialog fills the screen (app.css, "Deal dialog"): MudBlazor's FullScreen would need the width before opening.
+        var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = false, CloseOnEscapeKey = true, BackdropClick = false,
+            DefaultFocus = DefaultFocus.FirstChild }; // the customer search; no close button before it (Cancel and Escape close)
+        var dialog = await dialogs.ShowAsync<DealDialog>("New deal", parameters, options);
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: Guid id } ? id : null;
+    }
+}
