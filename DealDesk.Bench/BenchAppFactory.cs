@@ -43,6 +43,9 @@ public sealed class BenchAppFactory(BenchDatabase database, string logPath) : We
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:DealDesk", database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:DealDeskMigrations", database.OwnerConnectionString);
+        // The per-user quote save limit would otherwise be what the quotes level measures.
+        builder.UseSetting("RateLimits:QuoteSaves:PermitLimit", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:QuoteSaves:WindowSeconds", "1");
         // Registered after Program's AddSerilog, so this logger wins: it replaces the per-request console and file logging.
         builder.ConfigureServices(services => services.AddSerilog(new LoggerConfiguration()
             .MinimumLevel.Warning()

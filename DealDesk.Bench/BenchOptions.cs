@@ -5,9 +5,9 @@ namespace DealDesk.Bench;
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 public sealed record BenchOptions
 {
-    /// <summary>What runs without --levels; the interactive level drives Chromium and is asked for by name.</summary>
+    /// <summary>What runs without --levels; the interactive and quote levels are asked for by name.</summary>
     public static readonly string[] DefaultLevels = [Level.Service, Level.Http, Level.PgBench];
-    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits];
+    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits, Level.Quotes];
 
     /// <summary>Measured seconds per level and client count.</summary>
     public int DurationSeconds { get; init; } = 10;
@@ -18,6 +18,15 @@ public sealed record BenchOptions
     public IReadOnlyList<int> Clients { get; init; } = [1, 8, 32];
 
     public IReadOnlyList<string> Levels { get; init; } = DefaultLevels;
+
+    /// <summary>Client counts of the quotes level (concurrent editors saving through the API).</summary>
+    public IReadOnlyList<int> QuoteClients { get; init; } = [1, 8, 32, 1000];
+
+    /// <summary>Editors per quote at the quotes level: quotes = clients / this (rounded up); more editors, more conflicts.</summary>
+    public int EditorsPerQuote { get; init; } = 2;
+
+    /// <summary>Mean pause of a quotes-level editor between saves (exponential), in ms; 0 = closed loop.</summary>
+    public int ThinkMs { get; init; }
 
     /// <summary>Circuit counts of the interactive level (Chromium pages, one salesperson each).</summary>
     public IReadOnlyList<int> Circuits { get; init; } = [10, 25, 50];
@@ -57,7 +66,8 @@ public sealed record BenchOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
-        "[--levels service,http,pgbench,circuits] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20] | --screenshots docs/screenshots";
+        "[--levels service,http,pgbench,circuits,quotes] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20] " +
+        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] | --screenshots docs/screenshots";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -77,11 +87,15 @@ public sealed record BenchOptions
                 "--active" => o with { ActiveSeconds = PositiveInt(name, Value()) },
                 "--vehicles" => o with { Vehicles = PositiveInt(name, Value()) },
                 "--dealerships" => o with { Dealerships = Math.Min(2, PositiveInt(name, Value())) },
+                "--quote-clients" => o with { QuoteClients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
+                "--editors-per-quote" => o with { EditorsPerQuote = PositiveInt(name, Value()) },
+                "--think-ms" => o with { ThinkMs = (int)NonNegativeDouble(name, Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
         if (o.Clients.Count == 0) throw new ArgumentException("--clients needs at least one client count.");
+        if (o.QuoteClients.Count == 0) throw new ArgumentException("--quote-clients needs at least one client count.");
         return o;
     }
 
@@ -103,11 +117,13 @@ public sealed record BenchOptions
             ? n : throw new ArgumentException($"{name} must be a number ≥ 0 (got '{value}').");
 }
 
-/// <summary>The three levels measured, as they appear in the table.</summary>
+/// <summary>The levels measured, as they appear in the tables.</summary>
 public static class Level
 {
     public const string Service = "service";
     public const string Http = "http";
     public const string PgBench = "pgbench";
     public const string Circuits = "circuits";
+    /// <summary>Quote saves through the HTTP API (its own table).</summary>
+    public const string Quotes = "quotes";
 }

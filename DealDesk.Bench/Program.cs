@@ -48,13 +48,16 @@ public static class BenchProgram
         var startedUtc = DateTime.UtcNow;
         var loadBefore = MachineLoad.Read();
         var rows = new List<LevelResult>();
+        var quoteRows = new List<QuoteLevelResult>();
         Circuits.CircuitTable? circuitTable = null;
         var problems = new List<string>();
         var scratch = BenchPaths.NewScratchDirectory();
         var resultsDirectory = BenchPaths.ResultsDirectory();
         string serverVersion;
 
-        Log($"DealDesk.Bench: levels {string.Join(",", options.Levels)}, clients {string.Join(",", options.Clients)} over {options.Dealerships} dealership(s), " +
+        Log($"DealDesk.Bench: levels {string.Join(",", options.Levels)}, clients {string.Join(",", options.Clients)}" +
+            (options.Runs(Level.Quotes) ? $" (quotes: {string.Join(",", options.QuoteClients)}, {options.EditorsPerQuote} per quote, think {options.ThinkMs} ms)" : "") +
+            $" over {options.Dealerships} dealership(s), " +
             $"{options.DurationSeconds} s each after {options.WarmupSeconds:0.#} s warm-up, {Environment.ProcessorCount} cores, load average {loadBefore}");
         using var retries = new RetryCounter(DealService.CreateOperation);
         var runner = new LoadRunner(options.Warmup, options.Duration, retries);
@@ -93,6 +96,11 @@ public static class BenchProgram
             }
             if (options.Runs(Level.PgBench))
                 await RunLevelAsync(Level.PgBench, () => new PgBench(database, scratch).RunAsync(options.Clients, options.Duration, Log, cancel.Token));
+            if (options.Runs(Level.Quotes))
+                await RunQuoteLevelAsync(() => InScratchDirectory(() =>
+                    new QuoteLoad(database, tenants, options.Warmup, options.Duration, options.EditorsPerQuote, TimeSpan.FromMilliseconds(options.ThinkMs),
+                        Path.Combine(resultsDirectory, "quotes-app.log"))
+                        .RunAsync(options.QuoteClients, Log, cancel.Token)));
 
             Log("Stopping PostgreSQL and deleting the cluster");
         }
@@ -114,11 +122,23 @@ public static class BenchProgram
 
         var loadAfter = MachineLoad.Read();
         var table = new ResultTable(rows);
-        Console.WriteLine();
-        Console.Write(table.ToText());
-        Console.WriteLine();
-        foreach (var line in table.Verdicts()) Console.WriteLine(line);
-        var notes = table.Notes().Concat(problems).ToList();
+        var quoteTable = new QuoteResultTable(quoteRows);
+        if (rows.Count > 0)
+        {
+            Console.WriteLine();
+            Console.Write(table.ToText());
+            Console.WriteLine();
+            foreach (var line in table.Verdicts()) Console.WriteLine(line);
+        }
+        if (!quoteTable.IsEmpty)
+        {
+            Console.WriteLine();
+            Console.WriteLine("quote saves through the HTTP API:");
+            Console.Write(quoteTable.ToText());
+            Console.WriteLine();
+            foreach (var line in quoteTable.Verdicts()) Console.WriteLine(line);
+        }
+        var notes = table.Notes().Concat(quoteTable.Notes()).Concat(problems).ToList();
         if (notes.Count > 0)
         {
             Console.WriteLine();
@@ -135,9 +155,9 @@ public static class BenchProgram
                 circuitTable.ToMarkdown() + "\n" + string.Join("\n", circuitTable.Verdicts().Select(v => $"- {v}")) + "\n");
             Console.WriteLine($"Written to {circuitsFile}");
         }
-        if (rows.Count == 0) return problems.Count == 0 ? 0 : 1;
+        if (rows.Count == 0 && quoteTable.IsEmpty) return problems.Count == 0 ? 0 : 1;
         var file = ResultsFile.Write(resultsDirectory, new RunContext(options, args, startedUtc, serverVersion, settings.PoolMax,
-            options.VehiclesPerDealership, $"{loadBefore} before, {loadAfter} after", problems), table);
+            options.VehiclesPerDealership, $"{loadBefore} before, {loadAfter} after", problems), table, quoteTable);
         Console.WriteLine();
         Console.WriteLine($"load average (1/5/15 min): {loadBefore} before, {loadAfter} after, on {Environment.ProcessorCount} cores");
         Console.WriteLine($"Written to {file} ({clock.Elapsed:mm\\:ss} in all)");
@@ -154,6 +174,19 @@ public static class BenchProgram
             {
                 Log($"{level} level failed: {ex}");
                 problems.Add($"{level} level failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            }
+        }
+
+        async Task RunQuoteLevelAsync(Func<Task<IReadOnlyList<QuoteLevelResult>>> run)
+        {
+            try
+            {
+                quoteRows.AddRange(await run());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                Log($"{Level.Quotes} level failed: {ex}");
+                problems.Add($"{Level.Quotes} level failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
             }
         }
 

@@ -3,26 +3,43 @@ using System.Text;
 
 namespace DealDesk.Bench;
 
-/// <summary>Writes the run as Markdown to DealDesk.Bench/results/latest.md: context, the table, verdicts and notes.</summary>
+/// <summary>Writes the run as Markdown to DealDesk.Bench/results/latest.md (quotes-latest.md for a quotes-only run): context, the tables, verdicts and notes.</summary>
 public static class ResultsFile
 {
-    public static string Write(string resultsDirectory, RunContext run, ResultTable table)
+    public static string Write(string resultsDirectory, RunContext run, ResultTable table, QuoteResultTable? quotes = null)
     {
         Directory.CreateDirectory(resultsDirectory);
-        var path = Path.Combine(resultsDirectory, "latest.md");
+        // A quotes-only run has its own file, so it does not replace the deal-creation results.
+        var quotesOnly = run.Options.Levels.SequenceEqual([Level.Quotes]);
+        var path = Path.Combine(resultsDirectory, quotesOnly ? "quotes-latest.md" : "latest.md");
         var sb = new StringBuilder();
-        sb.AppendLine("# DealDesk benchmark: deal creation");
+        sb.AppendLine(quotesOnly ? "# DealDesk benchmark: quote saves" : "# DealDesk benchmark: deal creation");
         sb.AppendLine();
         sb.AppendLine($"- run: {run.StartedUtc:yyyy-MM-dd HH:mm} UTC, `dotnet run -c Release --project DealDesk.Bench{(run.Arguments.Length == 0 ? "" : " -- " + string.Join(' ', run.Arguments))}`");
         sb.AppendLine($"- window: {run.Options.DurationSeconds} s measured after {run.Options.WarmupSeconds:0.#} s warm-up, per level and client count");
         sb.AppendLine($"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average (1/5/15 min) {run.LoadAverage}");
         sb.AppendLine($"- database: PostgreSQL {run.ServerVersion}, embedded ephemeral cluster (fsync=off, synchronous_commit=off) on 127.0.0.1; app pool max {run.PoolMax}");
-        sb.AppendLine($"- stock: {run.VehiclesPerDealership:N0} extra available vehicles per demo dealership; every creation = new customer + distinct vehicle; workers spread over {run.Options.Dealerships} dealership(s)");
-        sb.AppendLine();
-        sb.Append(table.ToMarkdown());
-        sb.AppendLine();
-        foreach (var line in table.Verdicts()) sb.AppendLine($"**{line}**  ");
-        var notes = table.Notes().Concat(run.Problems).ToList();
+        if (!quotesOnly) sb.AppendLine($"- stock: {run.VehiclesPerDealership:N0} extra available vehicles per demo dealership; every creation = new customer + distinct vehicle; workers spread over {run.Options.Dealerships} dealership(s)");
+        if (run.Options.Levels.Contains(Level.Quotes))
+            sb.AppendLine($"- quotes level: {string.Join(", ", run.Options.QuoteClients)} concurrent editors, {run.Options.EditorsPerQuote} per quote, each saving its last version {(run.Options.ThinkMs == 0 ? "in a closed loop (no think time)" : $"after ~{run.Options.ThinkMs} ms of think time (exponential)")}, re-reading after a conflict; save rate limit raised");
+        var hasDealRows = run.Options.Levels.Any(l => l != Level.Quotes);
+        if (hasDealRows)
+        {
+            sb.AppendLine();
+            sb.Append(table.ToMarkdown());
+            sb.AppendLine();
+            foreach (var line in table.Verdicts()) sb.AppendLine($"**{line}**  ");
+        }
+        if (quotes is { IsEmpty: false })
+        {
+            sb.AppendLine();
+            sb.AppendLine("Quote saves (PATCH /api/quotes/{id}) through the HTTP API:");
+            sb.AppendLine();
+            sb.Append(quotes.ToMarkdown());
+            sb.AppendLine();
+            foreach (var line in quotes.Verdicts()) sb.AppendLine($"**{line}**  ");
+        }
+        var notes = table.Notes().Concat(quotes?.Notes() ?? []).Concat(run.Problems).ToList();
         if (notes.Count > 0)
         {
             sb.AppendLine();

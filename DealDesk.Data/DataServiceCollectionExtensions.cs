@@ -1,6 +1,7 @@
 using DealDesk.Data.Customers;
 using DealDesk.Data.Database;
 using DealDesk.Data.Deals;
+using DealDesk.Data.Quotes;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.QuickQuotes;
@@ -58,6 +59,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ICustomerQueries>(sp => sp.GetRequiredService<CustomerQueries>());
         services.AddScoped<QuickQuoteService>();
         services.AddScoped<QuickQuoteQueries>();
+        services.AddSingleton<QuoteThrottle>();
+        services.AddScoped<QuoteService>();
+        services.AddScoped<QuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
         return services;
     }

@@ -4,6 +4,7 @@ using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Idempotency;
 using DealDesk.Data.QuickQuotes;
+using DealDesk.Data.Quotes;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Model;
 using DealDesk.Data.Tenancy;
@@ -28,6 +29,8 @@ public sealed class DealDeskDbContext(DbContextOptions<DealDeskDbContext> option
     public DbSet<DealNumberCounter> DealNumberCounters => Set<DealNumberCounter>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<QuickQuote> QuickQuotes => Set<QuickQuote>();
+    public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
+    public DbSet<QuoteHistoryEntry> QuoteHistory => Set<QuoteHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

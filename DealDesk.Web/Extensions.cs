@@ -22,6 +22,7 @@ internal static class Extensions
         if (database.Embedded is { } embedded) services.AddSingleton(embedded); // Program stops it after the host
         services.AddSingleton<DemoSeeder>();
         services.AddDealDeskAccounts(builder.Configuration);
+        services.AddQuoteSaveRateLimit(builder.Configuration); // RateLimits:QuoteSaves, per user, on the quote API's writes
         services.AddDealDeskComponents();
         builder.AddDealDeskTelemetry(); // monitoring sampler, health checks, alert webhook, OpenTelemetry export
         services.AddExceptionHandler<UnhandledExceptionHandler>();
@@ -54,11 +55,13 @@ internal static class Extensions
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authentication: quote saves are limited per user
         app.UseAntiforgery();
 
         // Everything requires a signed-in user unless it says [AllowAnonymous]; RouteAuthorizationTests checks every endpoint.
         app.MapAccountEndpoints();
         app.MapDealApi();
+        app.MapQuoteApi();
         app.MapDealDeskTelemetry(); // /api/db/* (managers), /health/live and /health/ready (anonymous)
         // Pages and the circuit hub need a signed-in user; sign-in and the status pages say [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();

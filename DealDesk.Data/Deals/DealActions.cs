@@ -1,6 +1,7 @@
 using DealDesk.Data.Audit;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Quotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
 using FluentValidation;
@@ -32,16 +33,13 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
             }
             var vehicle = await DealParts.ReserveVehicleAsync(db, actor.DealershipId, vehicleId, token);
             deal.VehicleId = vehicle.Id;
-            var scenario = await db.PricingScenarios.SingleAsync(s => s.Id == deal.ActiveScenarioId, token);
-            scenario.Price = vehicle.Price;
-            scenario.UpdatedAt = now;
-            DealParts.Reprice(scenario);
+            var repriced = await QuoteRepricing.VehicleChangedAsync(db, actor, deal, vehicle, now, token);
             var to = DealParts.Describe(vehicle);
             var from = released is null ? null : DealParts.Describe(released);
             AuditTrail.Record(db, actor, released is null ? "deal.vehicle_attached" : "deal.vehicle_swapped", "deal", deal.Id,
                 new { dealNumber = deal.DealNumber, vehicleId = vehicle.Id, previousVehicleId = previous, from, to }, now,
                 summary: from is null ? $"Attached the {to}" : $"Swapped the vehicle from {from} to {to}");
-            await DealChanges.VehicleChangedAsync(db, actor, deal, previous, token);
+            await DealChanges.VehicleChangedAsync(db, actor, deal, previous, token, repriced);
         }, ct);
     }
 

@@ -16,12 +16,16 @@ internal static class DealChanges
             .. Vehicle(actor, deal.VehicleId, VehicleStatus.Pending, deal),
         ], ct);
 
-    /// <summary>deal.changed (vehicle), then vehicle.status available for the released vehicle and pending for the new one.</summary>
-    public static Task VehicleChangedAsync(DealDeskDbContext db, Actor actor, Deal deal, Guid? previous, CancellationToken ct) =>
+    /// <summary>
+    /// deal.changed (vehicle), then vehicle.status available for the released vehicle and pending for the new one, then
+    /// the active quote's quote.saved when it was repriced.
+    /// </summary>
+    public static Task VehicleChangedAsync(DealDeskDbContext db, Actor actor, Deal deal, Guid? previous, CancellationToken ct, Change? repricedQuote = null) =>
         ChangePublisher.PublishAsync(db, [
             Changed(actor, deal, ChangeKeys.Aspects.Vehicle, (ChangeKeys.VehicleId, Id(deal.VehicleId)), (ChangeKeys.PreviousVehicleId, Id(previous))),
             .. Vehicle(actor, previous, VehicleStatus.Available, deal),
             .. Vehicle(actor, deal.VehicleId, VehicleStatus.Pending, deal),
+            .. (repricedQuote is null ? Array.Empty<Change>() : [repricedQuote]),
         ], ct);
 
     public static Task CustomerChangedAsync(DealDeskDbContext db, Actor actor, Deal deal, Guid previous, CancellationToken ct) =>

@@ -1,7 +1,8 @@
+using DealDesk.Data.Pricing;
 using DealDesk.Data.Customers;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
-using DealDesk.Data.Pricing;
+using DealDesk.Data.Quotes;
 using DealDesk.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,15 +75,8 @@ internal static class DealParts
         if (PaymentCalculator.HasPayment(scenario.Price, vehicle is not null))
             DownPaymentRule.Check("scenario.downPayment", scenario.DownPayment, PaymentCalculator.AmountDue(
                 scenario.Price, scenario.TradeInValue, scenario.TradeInPayoff, scenario.TaxRate, scenario.Fees));
-        Reprice(scenario);
+        QuoteSetup.CompleteFirst(scenario, dealership, vehicle, deal.CreatedBy, now); // a complete quote: lines, figures, version 1
         return scenario;
-    }
-
-    public static void Reprice(PricingScenario s)
-    {
-        var figures = PaymentCalculator.Finance(s.Price, s.DownPayment, s.TradeInValue, s.TradeInPayoff, s.TaxRate, s.Fees, s.TermMonths, s.Apr);
-        s.AmountFinanced = figures.AmountFinanced;
-        s.MonthlyPayment = figures.MonthlyPayment;
     }
 
     public static async Task<DealResult> LoadResultAsync(DealDeskDbContext db, Guid dealId, CancellationToken ct)

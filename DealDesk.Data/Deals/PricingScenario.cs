@@ -1,7 +1,10 @@
 namespace DealDesk.Data.Deals;
 
-/// <summary>One way of pricing a deal (finance, lease or cash). Money is numeric(12,2), rates numeric(7,4).</summary>
-public sealed class PricingScenario
+/// <summary>
+/// One way of pricing a deal (finance, lease or cash). Money is numeric(12,2), rates numeric(7,4).
+/// It is also the deal's quote: the quote editor's columns are in Quotes/PricingScenario.Quote.cs.
+/// </summary>
+public sealed partial class PricingScenario
 {
     public Guid Id { get; set; }
     public Guid DealershipId { get; set; }

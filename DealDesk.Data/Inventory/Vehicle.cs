@@ -11,6 +11,8 @@ public sealed class Vehicle
     public required string Model { get; set; }
     public string? Trim { get; set; }
     public decimal Price { get; set; }
+    /// <summary>What the dealership paid (front gross = selling price − cost); null when not entered.</summary>
+    public decimal? Cost { get; set; }
     public string Status { get; set; } = VehicleStatus.Available;
     public DateTimeOffset CreatedAt { get; set; }
 

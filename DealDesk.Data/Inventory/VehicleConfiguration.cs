@@ -16,6 +16,7 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
         e.Property(v => v.Model).HasMaxLength(40);
         e.Property(v => v.Trim).HasMaxLength(40);
         e.Property(v => v.Price).HasColumnType("numeric(12,2)");
+        e.Property(v => v.Cost).HasColumnType("numeric(12,2)");
         e.Property(v => v.Status).HasMaxLength(16);
         e.Property(v => v.CreatedAt).HasDefaultValueSql("now()");
         e.Ignore(v => v.Title);

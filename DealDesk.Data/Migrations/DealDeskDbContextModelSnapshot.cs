@@ -330,6 +330,10 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("amount_financed");
 
+                    b.Property<int?>("AnnualMiles")
+                        .HasColumnType("integer")
+                        .HasColumnName("annual_miles");
+
                     b.Property<decimal>("Apr")
                         .HasColumnType("numeric(7,4)")
                         .HasColumnName("apr");
@@ -340,6 +344,12 @@ namespace DealDesk.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
                     b.Property<Guid>("DealId")
                         .HasColumnType("uuid")
                         .HasColumnName("deal_id");
@@ -348,19 +358,47 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dealership_id");
 
+                    b.Property<decimal>("Discount")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("discount");
+
                     b.Property<decimal>("DownPayment")
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("down_payment");
 
+                    b.Property<decimal?>("DueAtSigning")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("due_at_signing");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
                     b.Property<decimal>("Fees")
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("fees");
+
+                    b.Property<decimal?>("FrontGross")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("front_gross");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified_at");
+
+                    b.Property<Guid>("LastModifiedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_modified_by");
+
+                    b.Property<decimal?>("MoneyFactor")
+                        .HasColumnType("numeric(8,6)")
+                        .HasColumnName("money_factor");
 
                     b.Property<decimal>("MonthlyPayment")
                         .HasColumnType("numeric(12,2)")
@@ -376,17 +414,47 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
 
+                    b.Property<decimal?>("ResidualPercent")
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("residual_percent");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<decimal>("Tax")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("tax");
+
                     b.Property<decimal>("TaxRate")
                         .HasColumnType("numeric(7,4)")
                         .HasColumnName("tax_rate");
+
+                    b.Property<decimal>("TaxableAmount")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("taxable_amount");
 
                     b.Property<int>("TermMonths")
                         .HasColumnType("integer")
                         .HasColumnName("term_months");
 
+                    b.Property<decimal>("TotalCost")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total_cost");
+
+                    b.Property<decimal>("TotalOfPayments")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total_of_payments");
+
                     b.Property<decimal>("TradeInPayoff")
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("trade_in_payoff");
+
+                    b.Property<bool>("TradeInReducesTaxable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trade_in_reduces_taxable");
 
                     b.Property<decimal>("TradeInValue")
                         .HasColumnType("numeric(12,2)")
@@ -398,15 +466,26 @@ namespace DealDesk.Data.Migrations
                         .HasColumnName("updated_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DealershipId", "DealId");
+
+                    b.HasIndex("DealershipId", "LastModifiedBy");
 
                     b.ToTable("pricing_scenarios", null, t =>
                         {
                             t.HasCheckConstraint("ck_pricing_scenarios_amounts", "price >= 0 AND down_payment >= 0 AND trade_in_value >= 0 AND trade_in_payoff >= 0 AND fees >= 0");
 
                             t.HasCheckConstraint("ck_pricing_scenarios_kind", "kind IN ('FINANCE','LEASE','CASH')");
+
+                            t.HasCheckConstraint("ck_pricing_scenarios_quote_inputs", "discount >= 0 AND (residual_percent IS NULL OR residual_percent BETWEEN 1 AND 100) AND (money_factor IS NULL OR money_factor BETWEEN 0 AND 0.01) AND (annual_miles IS NULL OR annual_miles > 0) AND (due_at_signing IS NULL OR due_at_signing >= 0) AND currency ~ '^[A-Z]{3}$' AND version >= 1");
+
+                            t.HasCheckConstraint("ck_pricing_scenarios_state", "state IN ('DRAFT','SENT','ACCEPTED','REJECTED','EXPIRED','CANCELLED')");
 
                             t.HasCheckConstraint("ck_pricing_scenarios_terms", "term_months BETWEEN 1 AND 120 AND apr BETWEEN 0 AND 30 AND tax_rate BETWEEN 0 AND 1");
                         });
@@ -461,6 +540,10 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<decimal?>("Cost")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("cost");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
@@ -622,6 +705,120 @@ namespace DealDesk.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DealDesk.Data.Quotes.QuoteHistoryEntry", b =>
+                {
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quote_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("DealershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealership_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("QuoteId", "Version");
+
+                    b.HasIndex("DealershipId", "QuoteId");
+
+                    b.HasIndex("DealershipId", "UserId");
+
+                    b.ToTable("quote_history", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quote_history_version", "version >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Quotes.QuoteLine", b =>
+                {
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quote_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("DealershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealership_id");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("make");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal?>("Payoff")
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("payoff");
+
+                    b.Property<bool>("Taxable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("taxable");
+
+                    b.Property<string>("Vin")
+                        .HasMaxLength(17)
+                        .HasColumnType("character varying(17)")
+                        .HasColumnName("vin");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("QuoteId", "Kind", "Position");
+
+                    b.HasIndex("DealershipId", "QuoteId");
+
+                    b.ToTable("quote_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quote_lines_amounts", "amount >= 0 AND (payoff IS NULL OR payoff >= 0) AND position >= 0");
+
+                            t.HasCheckConstraint("ck_quote_lines_kind", "kind IN ('REBATE','TRADE_IN','PRODUCT','FEE')");
+
+                            t.HasCheckConstraint("ck_quote_lines_shape", "(kind = 'TRADE_IN') = (payoff IS NOT NULL) AND (kind = 'TRADE_IN' OR name IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("DealDesk.Data.Tenancy.Dealership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -629,6 +826,13 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.PrimitiveCollection<string[]>("AllowedCurrencies")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("character varying(3)[]")
+                        .HasColumnName("allowed_currencies")
+                        .HasDefaultValueSql("'{USD}'");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
@@ -648,6 +852,16 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("doc_fee");
 
+                    b.Property<decimal>("DownPaymentStep")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("numeric(12,2)")
+                        .HasDefaultValue(1000m)
+                        .HasColumnName("down_payment_step");
+
+                    b.Property<string>("FeeTemplates")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fee_templates");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -660,9 +874,18 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
+                    b.Property<bool>("TradeInReducesTaxable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trade_in_reduces_taxable");
+
                     b.HasKey("Id");
 
-                    b.ToTable("dealerships", (string)null);
+                    b.ToTable("dealerships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_dealerships_currencies", "cardinality(allowed_currencies) >= 1");
+
+                            t.HasCheckConstraint("ck_dealerships_down_payment_step", "down_payment_step > 0");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -909,6 +1132,13 @@ namespace DealDesk.Data.Migrations
                         .HasPrincipalKey("DealershipId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DealDesk.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "LastModifiedBy")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DealDesk.Data.Idempotency.IdempotencyRecord", b =>
@@ -955,6 +1185,33 @@ namespace DealDesk.Data.Migrations
                         .HasForeignKey("DealershipId", "VehicleId")
                         .HasPrincipalKey("DealershipId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Quotes.QuoteHistoryEntry", b =>
+                {
+                    b.HasOne("DealDesk.Data.Deals.PricingScenario", null)
+                        .WithMany("History")
+                        .HasForeignKey("DealershipId", "QuoteId")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DealDesk.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "UserId")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Quotes.QuoteLine", b =>
+                {
+                    b.HasOne("DealDesk.Data.Deals.PricingScenario", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DealershipId", "QuoteId")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1006,6 +1263,13 @@ namespace DealDesk.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Deals.PricingScenario", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -16,6 +16,7 @@ public static class ChangeKeys
     public const string Version = "version";
     public const string Fields = "fields";
     public const string By = "by";
+    public const string QuoteId = "quoteId";
 
     /// <summary>"true" when the publisher dropped Data to fit the NOTIFY size limit (see <see cref="ChangePayload"/>).</summary>
     public const string Truncated = "truncated";
@@ -26,5 +27,7 @@ public static class ChangeKeys
         public const string Vehicle = "vehicle";
         public const string Customer = "customer";
         public const string State = "state";
+        /// <summary>A quote of the deal was added, deleted or made active; Data.quoteId names it.</summary>
+        public const string Quotes = "quotes";
     }
 }

@@ -8,14 +8,15 @@ public static class ChangeKinds
 
     /// <summary>
     /// Id: the deal. Data: what (<see cref="ChangeKeys.Aspects"/>), dealNumber, and by aspect:
-    /// vehicle → vehicleId, previousVehicleId; customer → customerId, previousCustomerId; state → state, vehicleId.
+    /// vehicle → vehicleId, previousVehicleId; customer → customerId, previousCustomerId; state → state, vehicleId;
+    /// quotes → quoteId (a quote added, deleted or made active).
     /// </summary>
     public const string DealChanged = "deal.changed";
 
     /// <summary>Id: the vehicle. Data: status (available, pending, sold), dealId (the deal that moved it).</summary>
     public const string VehicleStatus = "vehicle.status";
 
-    /// <summary>Reserved for the quote editor. Id: the scenario. Data: dealId, version, fields, by.</summary>
+    /// <summary>A quote was saved (edit, rename, state change). Id: the quote (scenario). Data: dealId, version, fields (comma-separated), by (user id).</summary>
     public const string QuoteSaved = "quote.saved";
 
     /// <summary>Reserved for the lead inbox. Id: the conversation.</summary>

@@ -66,9 +66,9 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
-    public async Task Swapping_the_vehicle_announces_the_deal_the_released_vehicle_and_the_reserved_one()
+    public async Task Swapping_the_vehicle_announces_the_deal_the_released_vehicle_the_reserved_one_and_the_repriced_quote()
     {
-        var (old, replacement) = (await DealKit.AddVehicleAsync(Db, _north.DealershipId), await DealKit.AddVehicleAsync(Db, _north.DealershipId));
+        var (old, replacement) = (await DealKit.AddVehicleAsync(Db, _north.DealershipId), await DealKit.AddVehicleAsync(Db, _north.DealershipId, price: 33_000m));
         var deal = await NewDealAsync(old);
 
         var changes = await ChangesOfAsync(s => s.Get<DealActions>().AttachVehicleAsync(deal.Deal.Id, new AttachVehicleRequest { VehicleId = replacement.ToString() }));
@@ -78,6 +78,9 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
                 (ChangeKeys.VehicleId, replacement), (ChangeKeys.PreviousVehicleId, old)),
             VehicleLine(old, "available", deal.Deal.Id),
             VehicleLine(replacement, "pending", deal.Deal.Id),
+            // The active quote, a draft, follows the vehicle's price as its version 2.
+            Line(ChangeKinds.QuoteSaved, deal.Scenario.Id, (ChangeKeys.DealId, deal.Deal.Id), (ChangeKeys.Version, 2),
+                (ChangeKeys.Fields, "price"), (ChangeKeys.By, _north.Sales2Id)),
         ], changes);
     }
 
