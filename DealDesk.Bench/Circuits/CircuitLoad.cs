@@ -107,10 +107,10 @@ public sealed class CircuitLoad(BenchDatabase database, string appLogPath)
     static async Task CreateDealAsync(IPage page, string name, ConcurrentBag<double> interactions, ConcurrentBag<double> creations)
     {
         interactions.Add(await RoundTrip.MeasureAsync(page, "[data-testid=new-deal]", "[data-testid=deal-form]"));
-        interactions.Add(await RoundTrip.MeasureAsync(page, "[data-testid=new-customer-toggle] input", "[data-testid=new-customer-fields]"));
+        interactions.Add(await RoundTrip.MeasureAsync(page, "[data-testid=new-customer-toggle] input, input[data-testid=new-customer-toggle]", "[data-testid=new-customer-fields]"));
         await page.Locator("#firstName").FillAsync("Bench");
         await page.Locator("#lastName").FillAsync(name);
-        await page.Locator("[data-testid=no-vehicle] input").CheckAsync();
+        await page.GetByLabel("No vehicle yet").CheckAsync();
         creations.Add(await RoundTrip.MeasureAsync(page, "[data-testid=create-deal]", "[data-testid=deal-number]"));
         interactions.Add(await RoundTrip.MeasureAsync(page, "[data-testid=nav-deals]", "[data-testid=deal-grid]"));
     }

@@ -42,7 +42,7 @@ public sealed class ScreenshotTour(BenchDatabase database, string appLogPath)
             await ShotAsync("inventory");
             await page.Locator("[data-testid=start-deal]").First.ClickAsync();
             await page.Locator("[data-testid=deal-form]").WaitForAsync();
-            await page.Locator("[data-testid=new-customer-toggle] input").CheckAsync();
+            await page.GetByLabel("New customer").CheckAsync();
             await page.Locator("#firstName").FillAsync("Avery");
             await page.Locator("#lastName").FillAsync($"Morgan {name}");
             await page.Locator("#phone").FillAsync("555-888-1212");
