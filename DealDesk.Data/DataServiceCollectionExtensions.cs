@@ -63,6 +63,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<QuoteService>();
         services.AddScoped<QuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
+        services.AddScoped<Staff.StaffService>();
         return services;
     }
 
