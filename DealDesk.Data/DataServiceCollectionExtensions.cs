@@ -64,6 +64,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<QuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
         services.AddScoped<Staff.StaffService>();
+        services.AddScoped<Settings.SettingsService>();
+        services.AddScoped<CustomerService>();
         return services;
     }
 

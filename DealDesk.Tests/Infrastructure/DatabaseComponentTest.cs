@@ -1,0 +1,35 @@
+using DealDesk.Data;
+using DealDesk.Data.Database;
+using DealDesk.Data.Seeding;
+using DealDesk.Data.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DealDesk.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit test whose components use the real data services against the class's test database, acting as a
+/// demo user of Northside (the services' tenant is the base class's, so <see cref="SignInAsDemo"/> moves both).
+/// </summary>
+public abstract class DatabaseComponentTest : ComponentTest
+{
+    protected DatabaseComponentTest(DatabaseFixture fixture)
+    {
+        Db = fixture.Db;
+        Services.AddMetrics();
+        Services.AddDealDeskData(new DatabaseTarget(Db.AppConnectionString, Db.OwnerConnectionString), new DatabaseSettings());
+        Services.AddDemoSeeding(); // Identity's password hasher and normalizer
+        Services.AddSingleton(Tenant); // after AddDealDeskData: the services act for the signed-in test user
+        Services.AddSingleton<ITenantContext>(Tenant);
+    }
+
+    protected TestDatabase Db { get; }
+
+    protected async Task<DemoTenant> SignInAsDemo(bool manager)
+    {
+        var north = (await Db.DemoAsync()).North;
+        SignInAs(manager, manager ? "Rosa Delgado" : "Noah Bennett");
+        Tenant.DealershipId = north.DealershipId;
+        Tenant.UserId = manager ? north.ManagerId : north.Sales1Id;
+        return north;
+    }
+}
