@@ -16,12 +16,13 @@ public sealed class CustomerDialogTests(DatabaseFixture fixture) : DatabaseCompo
         await SignInAsDemo(manager: false);
         var provider = RenderDialogProvider();
         Task<CustomerRecord?> result = null!;
-        await provider.InvokeAsync(() => result = CustomerDialogs.EditAsync(Services.GetRequiredService<IDialogService>(), existing));
+        // An Action, not a Func<Task>: InvokeAsync would otherwise wait for the dialog to close.
+        await provider.InvokeAsync(() => { result = CustomerDialogs.EditAsync(Services.GetRequiredService<IDialogService>(), existing); });
         return (provider, result);
     }
 
     static void Type(IRenderedComponent<MudDialogProvider> provider, string testId, string value) =>
-        provider.Find($"[data-testid={testId}] input").Change(value);
+        Input(provider, testId).Change(value);
 
     [Fact]
     public async Task A_bad_email_and_phone_show_the_deal_dialogs_messages_at_their_fields_and_nothing_is_saved()
@@ -34,9 +35,9 @@ public sealed class CustomerDialogTests(DatabaseFixture fixture) : DatabaseCompo
 
         provider.Find("#customer-form").Submit();
 
-        provider.WaitForAssertion(() => Assert.Contains("Enter an email like name@example.com.", provider.Find("[data-testid=customer-email]").TextContent));
-        Assert.Contains(Phones.InvalidMessage, provider.Find("[data-testid=customer-phone]").TextContent);
-        Assert.Contains("Last name is required.", provider.Find("[data-testid=customer-last-name]").TextContent);
+        await provider.WaitForAssertionAsync(() => Assert.Contains("Enter an email like name@example.com.", FieldText(provider, "customer-email")), Wait);
+        Assert.Contains(Phones.InvalidMessage, FieldText(provider, "customer-phone"));
+        Assert.Contains("Last name is required.", FieldText(provider, "customer-last-name"));
         Assert.False(result.IsCompleted);
         await before.AssertUnchangedAsync(Db);
     }
@@ -53,7 +54,7 @@ public sealed class CustomerDialogTests(DatabaseFixture fixture) : DatabaseCompo
 
         provider.Find("#customer-form").Submit();
 
-        provider.WaitForAssertion(() => Assert.Equal($"/customers/{existing}", provider.Find("[data-testid=duplicate-match]").GetAttribute("href")));
+        await provider.WaitForAssertionAsync(() => Assert.Equal($"/customers/{existing}", provider.Find("[data-testid=duplicate-match]").GetAttribute("href")), Wait);
         Assert.False(result.IsCompleted);
         Assert.Equal(1, await DealKit.CountAsync(Db, "SELECT count(*) FROM customers WHERE phone = '+15556174141'"));
 
@@ -72,7 +73,7 @@ public sealed class CustomerDialogTests(DatabaseFixture fixture) : DatabaseCompo
         await SignInAsDemo(manager: false);
         var record = (await Services.GetRequiredService<CustomerQueries>().GetDetailsAsync(id)).Customer;
         var (provider, result) = await OpenAsync(record);
-        Assert.Equal("(555) 617-5151", provider.Find("[data-testid=customer-phone] input").GetAttribute("value"));
+        Assert.Equal("(555) 617-5151", Input(provider, "customer-phone").GetAttribute("value"));
 
         Type(provider, "customer-city", "Omaha");
         provider.Find("#customer-form").Submit();

@@ -1,3 +1,4 @@
+using Bunit;
 using DealDesk.Data;
 using DealDesk.Data.Database;
 using DealDesk.Data.Seeding;
@@ -23,6 +24,23 @@ public abstract class DatabaseComponentTest : ComponentTest
     }
 
     protected TestDatabase Db { get; }
+
+    /// <summary>Generous: the shared 2-core machine runs several suites at once.</summary>
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The text input of a MudBlazor field (its data-testid lands on the input or on the field).</summary>
+    protected static AngleSharp.Dom.IElement Input<T>(Bunit.IRenderedComponent<T> rendered, string testId) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var e = rendered.Find($"[data-testid={testId}]");
+        return e.TagName == "INPUT" ? e : e.QuerySelector("input") ?? e;
+    }
+
+    /// <summary>All text of a MudBlazor field: label, value and its error or helper message.</summary>
+    protected static string FieldText<T>(Bunit.IRenderedComponent<T> rendered, string testId) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var e = rendered.Find($"[data-testid={testId}]");
+        return (e.Closest(".mud-input-control") ?? e).TextContent;
+    }
 
     protected async Task<DemoTenant> SignInAsDemo(bool manager)
     {

@@ -13,18 +13,18 @@ public sealed class SettingsPageTests(DatabaseFixture fixture) : DatabaseCompone
         var north = await SignInAsDemo(manager: true);
         RenderDialogProvider();
         var page = Render<SettingsPage>();
-        page.WaitForAssertion(() => page.Find("#settings-form"));
+        await page.WaitForAssertionAsync(() => page.Find("#settings-form"), Wait);
 
-        page.Find("[data-testid=settings-doc-fee] input").Change("-5");
+        Input(page, "settings-doc-fee").Change("-5");
         page.Find("#settings-form").Submit();
 
-        page.WaitForAssertion(() => Assert.Contains("Doc fee must be between 0 and 100,000.", page.Find("[data-testid=settings-doc-fee]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Doc fee must be between 0 and 100,000.", FieldText(page, "settings-doc-fee")), Wait);
         Assert.Equal(499m, await Db.ScalarAsync<decimal>("SELECT doc_fee FROM dealerships WHERE id = $1", north.DealershipId));
 
-        page.Find("[data-testid=settings-doc-fee] input").Change("525");
+        Input(page, "settings-doc-fee").Change("525");
         page.Find("[data-testid=add-fee]").Click();
-        page.Find("[data-testid=fee-name] input").Change("Registration");
-        page.Find("[data-testid=fee-amount] input").Change("120");
+        Input(page, "fee-name").Change("Registration");
+        Input(page, "fee-amount").Change("120");
         page.Find("#settings-form").Submit();
 
         await WaitUntilAsync(async () => await Db.ScalarAsync<decimal>("SELECT doc_fee FROM dealerships WHERE id = $1", north.DealershipId) == 525m);

@@ -36,7 +36,7 @@ public sealed class SettingsServiceTests(DatabaseFixture fixture) : IClassFixtur
 
         Assert.Contains(changes, c => c.Field == "docFee" && c.From == "$499.00" && c.To == "$650.00");
         var deal = await scope.NewDealAsync(Db, demo.North);
-        Assert.Equal(650m, deal.Scenario!.Fees);
+        Assert.Equal(650m + 75m, deal.Scenario.Fees); // a new deal's first scenario carries every fee template
         var quote = await scope.Get<QuoteService>().CreateAsync(deal.Deal.Id);
         Assert.Contains(quote.Input.Fees, f => f.Name == FeeTemplate.DocFeeName && f.Amount == 650m);
         Assert.Contains(quote.Input.Fees, f => f.Name == "Title" && f.Amount == 75m && f.Taxable);

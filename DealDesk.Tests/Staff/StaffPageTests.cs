@@ -13,22 +13,22 @@ public sealed class StaffPageTests(DatabaseFixture fixture) : DatabaseComponentT
         await SignInAsDemo(manager: true);
         var provider = RenderDialogProvider();
         var page = Render<StaffPage>();
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=staff-row]").Count));
+        await page.WaitForAssertionAsync(() => Assert.Equal(3, page.FindAll("[data-testid=staff-row]").Count), Wait);
 
         page.Find("[data-testid=add-staff]").Click();
-        provider.WaitForAssertion(() => provider.Find("#invite-form"));
+        await provider.WaitForAssertionAsync(() => provider.Find("#invite-form"), Wait);
         provider.Find("#invite-form").Submit();
 
-        provider.WaitForAssertion(() => Assert.Contains("Email is required.", provider.Find("[data-testid=invite-email]").TextContent));
-        Assert.Contains("First name is required.", provider.Find("[data-testid=invite-first-name]").TextContent);
-        Assert.Contains("Last name is required.", provider.Find("[data-testid=invite-last-name]").TextContent);
+        await provider.WaitForAssertionAsync(() => Assert.Contains("Email is required.", FieldText(provider, "invite-email")), Wait);
+        Assert.Contains("First name is required.", FieldText(provider, "invite-first-name"));
+        Assert.Contains("Last name is required.", FieldText(provider, "invite-last-name"));
 
-        provider.Find("[data-testid=invite-email] input").Change("june.park@northside.test");
-        provider.Find("[data-testid=invite-first-name] input").Change("June");
-        provider.Find("[data-testid=invite-last-name] input").Change("Park");
+        Input(provider, "invite-email").Change("june.park@northside.test");
+        Input(provider, "invite-first-name").Change("June");
+        Input(provider, "invite-last-name").Change("Park");
         provider.Find("#invite-form").Submit();
 
-        provider.WaitForAssertion(() => Assert.Equal(16, provider.Find("[data-testid=temporary-password]").TextContent.Trim().Length), TimeSpan.FromSeconds(30));
-        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=staff-row]"), r => r.GetAttribute("data-email") == "june.park@northside.test"));
+        await provider.WaitForAssertionAsync(() => Assert.Equal(16, provider.Find("[data-testid=temporary-password]").TextContent.Trim().Length), Wait);
+        await page.WaitForAssertionAsync(() => Assert.Contains(page.FindAll("[data-testid=staff-row]"), r => r.GetAttribute("data-email") == "june.park@northside.test"), Wait);
     }
 }
