@@ -63,6 +63,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<QuoteService>();
         services.AddScoped<QuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
+        services.AddScoped<Staff.StaffService>();
+        services.AddScoped<Settings.SettingsService>();
+        services.AddScoped<CustomerService>();
         return services;
     }
 

@@ -7,6 +7,10 @@ SharedSettings.AddTo(builder.Configuration);
 builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(LogFiles.Anchored(builder.Configuration, builder.Environment))
     .ReadFrom.Services(services).Enrich.FromLogContext(), preserveStaticLogger: true); // per host, not the static Log (tests run several)
 
+// An operator's command instead of the web app: it needs the database, not the host.
+if (CreateDealershipCommand.Matches(args))
+    return await CreateDealershipCommand.RunAsync(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
+
 DatabaseStartup database;
 try
 {

@@ -8,6 +8,10 @@ public sealed class Customer
     public required string LastName { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public string? City { get; set; }
+    public string? State { get; set; }
+    public string? ZipCode { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public string FullName => $"{FirstName} {LastName}";

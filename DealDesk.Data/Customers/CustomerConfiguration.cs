@@ -14,6 +14,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.Property(c => c.LastName).HasMaxLength(80);
         e.Property(c => c.Email).HasMaxLength(254);
         e.Property(c => c.Phone).HasMaxLength(20);
+        e.Property(c => c.Address).HasMaxLength(200);
+        e.Property(c => c.City).HasMaxLength(80);
+        e.Property(c => c.State).HasMaxLength(40);
+        e.Property(c => c.ZipCode).HasMaxLength(20);
         e.Property(c => c.CreatedAt).HasDefaultValueSql("now()");
         e.Ignore(c => c.FullName);
         e.HasAlternateKey(c => new { c.DealershipId, c.Id });

@@ -25,6 +25,41 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
     public async Task<IReadOnlyList<CustomerView>> SearchAsync(string? q, int limit = 10, CancellationToken ct = default)
     {
         await using var db = await contexts.OpenAsync(ct);
+        var rows = await Matching(db, q).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(Math.Clamp(limit, 1, 50)).ToListAsync(ct);
+        return rows.Select(CustomerView.From).ToList();
+    }
+
+    /// <summary>The customer list: the same matching as <see cref="SearchAsync"/>, a page at a time, with each customer's deal count.</summary>
+    public async Task<Paged<CustomerSummary>> ListAsync(CustomerSearch search, CancellationToken ct = default)
+    {
+        var pageSize = Math.Clamp(search.PageSize, 1, 100);
+        var page = Math.Max(1, search.Page);
+        await using var db = await contexts.OpenAsync(ct);
+        var query = Matching(db, search.Q);
+        var total = await query.CountAsync(ct);
+        var ordered = (search.Sort, search.Descending) switch
+        {
+            ("createdAt", false) => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            ("createdAt", true) => query.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+            ("email", false) => query.OrderBy(c => c.Email).ThenBy(c => c.Id),
+            ("email", true) => query.OrderByDescending(c => c.Email).ThenBy(c => c.Id),
+            (_, true) => query.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenBy(c => c.Id),
+            _ => query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+        };
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new CustomerSummary(c.Id, c.FirstName, c.LastName, c.Email, c.Phone, c.City,
+                db.Deals.Count(d => d.DealershipId == c.DealershipId && d.CustomerId == c.Id), c.CreatedAt))
+            .ToListAsync(ct);
+        return new Paged<CustomerSummary>(items, page, pageSize, total);
+    }
+
+    /// <summary>
+    /// Every word must match a name or the email (ILIKE), or, with at least 3 digits, the phone digit to digit:
+    /// "5556152028", "555-615" and "(555) 615" all find +15556152028 (and an older "(555) 615-2028").
+    /// A query that is all phone characters is one phone, not several words.
+    /// </summary>
+    private IQueryable<Customer> Matching(DealDeskDbContext db, string? q)
+    {
         var query = db.Customers.AsNoTracking().Where(c => c.DealershipId == tenant.DealershipId);
         var text = (q ?? "").Trim();
         var terms = PhoneCharacters().IsMatch(text) ? [text] : text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5);
@@ -44,8 +79,40 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
                     || EF.Functions.ILike(c.Email ?? "", p, "\\"));
             }
         }
-        var rows = await query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(Math.Clamp(limit, 1, 50)).ToListAsync(ct);
-        return rows.Select(CustomerView.From).ToList();
+        return query;
+    }
+
+    /// <summary>The customer page's record: contact details, deals (newest first), their quotes and the customer's audit trail.</summary>
+    public async Task<CustomerDetails> GetDetailsAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsync(ct);
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.DealershipId == tenant.DealershipId, ct)
+            ?? throw await Ownership.MissingAsync(db, "customers", "Customer", id, ct);
+        var deals = await (from d in db.Deals.AsNoTracking()
+                           where d.DealershipId == customer.DealershipId && d.CustomerId == id
+                           join v in db.Vehicles on d.VehicleId equals (Guid?)v.Id into vs
+                           from v in vs.DefaultIfEmpty()
+                           join u in db.Users on d.SalespersonId equals u.Id
+                           orderby d.CreatedAt descending
+                           select new CustomerDeal(d.Id, d.DealNumber, d.State,
+                               v == null ? null : v.Year + " " + v.Make + " " + v.Model, u.DisplayName, d.CreatedAt))
+            .ToListAsync(ct);
+        var quotes = await (from s in db.PricingScenarios.AsNoTracking()
+                            join d in db.Deals on s.DealId equals d.Id
+                            where d.DealershipId == customer.DealershipId && d.CustomerId == id
+                            orderby s.UpdatedAt descending
+                            select new CustomerQuote(s.Id, d.Id, d.DealNumber, s.Name, s.Kind, s.State, s.MonthlyPayment, s.Currency, s.UpdatedAt))
+            .Take(100).ToListAsync(ct);
+        var history = await (from a in db.AuditLog.AsNoTracking()
+                             where a.DealershipId == customer.DealershipId && a.EntityId == id && a.EntityType == "customer"
+                             join u in db.Users on a.UserId equals (Guid?)u.Id into us
+                             from u in us.DefaultIfEmpty()
+                             orderby a.OccurredAt descending
+                             select new { a.OccurredAt, a.Action, Who = u == null ? null : u.DisplayName, a.Metadata })
+            .Take(100).ToListAsync(ct);
+        // LEADS-INTEGRATION: the customer's leads and conversations join here once the leads tables exist (leads branch).
+        return new CustomerDetails(CustomerRecord.From(customer), deals, quotes,
+            history.Select(h => new CustomerHistoryEntry(h.OccurredAt, h.Action, h.Who, Audit.AuditTrail.Summary(h.Metadata))).ToList());
     }
 
     /// <summary>

@@ -34,4 +34,7 @@ public static class ErrorCodes
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string LastManager = "LAST_MANAGER";
+    public const string DealershipExists = "DEALERSHIP_EXISTS";
+    public const string CustomerDuplicate = "CUSTOMER_DUPLICATE";
 }

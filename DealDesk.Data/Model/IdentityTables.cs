@@ -14,6 +14,8 @@ internal static class IdentityTables
         {
             e.ToTable("users");
             e.Property(u => u.DisplayName).HasMaxLength(120);
+            e.Property(u => u.FirstName).HasMaxLength(60).HasDefaultValue("");
+            e.Property(u => u.LastName).HasMaxLength(60).HasDefaultValue("");
             // Composite key target: tenant-owned rows point at (dealership_id, id), never at a bare id.
             e.HasAlternateKey(u => new { u.DealershipId, u.Id });
             e.HasOne<Dealership>().WithMany().HasForeignKey(u => u.DealershipId).OnDelete(DeleteBehavior.Restrict);

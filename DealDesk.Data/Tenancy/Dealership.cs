@@ -7,6 +7,8 @@ public sealed class Dealership
     public required string Name { get; set; }
     /// <summary>IANA time zone; deal numbers use the dealership's local date.</summary>
     public string TimeZone { get; set; } = "America/New_York";
+    /// <summary>ISO 3166 region for phones typed without a country code (and their display).</summary>
+    public string Country { get; set; } = "US";
     public decimal DefaultTaxRate { get; set; }
     public decimal DocFee { get; set; }
     public decimal DefaultApr { get; set; } = 6.9m;

@@ -17,6 +17,7 @@ internal sealed class DealershipConfiguration : IEntityTypeConfiguration<Dealers
         e.Property(d => d.Id).HasDefaultValueSql("gen_random_uuid()");
         e.Property(d => d.Name).HasMaxLength(120);
         e.Property(d => d.TimeZone).HasMaxLength(64);
+        e.Property(d => d.Country).HasMaxLength(2).HasDefaultValue("US");
         e.Property(d => d.DefaultTaxRate).HasColumnType("numeric(7,4)");
         e.Property(d => d.DefaultApr).HasColumnType("numeric(7,4)");
         e.Property(d => d.DocFee).HasColumnType("numeric(12,2)");

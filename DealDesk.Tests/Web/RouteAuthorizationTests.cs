@@ -94,4 +94,26 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
             Assert.Null(e.Metadata.GetMetadata<IAllowAnonymous>());
         });
     }
+
+    [Fact]
+    public void Staff_and_settings_pages_and_apis_and_customer_merge_require_the_manager_policy()
+    {
+        static bool ManagerOnly(RouteEndpoint e) => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == "Manager");
+        var endpoints = Endpoints();
+        string[] managerRoutes = ["/staff", "/settings", "/api/staff", "/api/staff/{id:guid}/role", "/api/staff/{id:guid}/lock",
+            "/api/staff/{id:guid}/unlock", "/api/staff/{id:guid}/reset-password", "/api/settings", "/api/customers/{id:guid}/merge"];
+        foreach (var route in managerRoutes)
+        {
+            var matching = endpoints.Where(e => "/" + e.RoutePattern.RawText?.Trim('/') == route).ToList();
+            Assert.True(matching.Count > 0, $"{route} is not mapped");
+            Assert.All(matching, e => Assert.True(ManagerOnly(e), $"{Describe(e)} is not manager-only"));
+        }
+        // Every signed-in person of the dealership works with its customers.
+        foreach (var route in new[] { "/customers", "/customers/{Id:guid}", "/api/customers", "/api/customers/{id:guid}" })
+        {
+            var matching = endpoints.Where(e => "/" + e.RoutePattern.RawText?.Trim('/') == route).ToList();
+            Assert.True(matching.Count > 0, $"{route} is not mapped");
+            Assert.All(matching, e => Assert.False(ManagerOnly(e), $"{Describe(e)} should be open to salespeople"));
+        }
+    }
 }

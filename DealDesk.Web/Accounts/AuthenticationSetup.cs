@@ -42,6 +42,10 @@ internal static class AuthenticationSetup
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
 
+        // The cookie's security stamp is checked on every request (one indexed read): a manager's lock, role change
+        // or password reset then shuts the old cookie out at once. Circuits re-check on RevalidationInterval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";

@@ -1,0 +1,27 @@
+using DealDesk.Data.Deals;
+
+namespace DealDesk.Data.Customers;
+
+/// <summary>POST/PUT /api/customers and the customer dialog: the deal dialog's four fields plus the address.</summary>
+public sealed record CustomerRequest
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Address { get; init; }
+    public string? City { get; init; }
+    public string? State { get; init; }
+    public string? ZipCode { get; init; }
+
+    public NewCustomerData Contact() => new() { FirstName = FirstName, LastName = LastName, Email = Email, Phone = Phone };
+
+    public static CustomerRequest From(Customer c) => new()
+    {
+        FirstName = c.FirstName, LastName = c.LastName, Email = c.Email, Phone = Phones.Format(c.Phone),
+        Address = c.Address, City = c.City, State = c.State, ZipCode = c.ZipCode,
+    };
+}
+
+/// <summary>POST /api/customers/{id}/merge: the customer to fold into {id} (which is kept).</summary>
+public sealed record MergeCustomersRequest(Guid? MergeCustomerId);
