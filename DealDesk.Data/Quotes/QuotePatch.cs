@@ -95,7 +95,7 @@ public sealed record QuotePatch
             Products = DiffLines(before.Products, after.Products),
             Fees = DiffLines(before.Fees, after.Fees),
             Currency = Diff(before.Currency, after.Currency),
-            ExpiresInDays = before.ExpiresInDays == after.ExpiresInDays ? default : after.ExpiresInDays,
+            ExpiresInDays = before.ExpiresInDays == after.ExpiresInDays ? default(Optional<int>) : after.ExpiresInDays, // typed: a bare default here would be the int 0, "set"
         };
     }
 

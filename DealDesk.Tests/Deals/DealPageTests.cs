@@ -40,6 +40,7 @@ public sealed class DealPageTests : ComponentTest
         Services.AddSingleton<ICustomerQueries>(new FakeCustomerQueries());
         Services.AddSingleton<ICurrentDealership>(new FakeCurrentDealership(DealershipId)); // America/Chicago
         Services.AddScoped<DealershipClock>();
+        Services.AddSingleton<DealDesk.Web.Components.Pages.Deals.Quotes.IQuoteDesk>(new Quotes.Editor.FakeQuoteDesk()); // no quotes: the editor stays empty
         SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the live circuit, which subscribes to changes
         _popovers = Render<MudPopoverProvider>();
         _snackbars = Render<MudSnackbarProvider>();
@@ -278,13 +279,13 @@ public sealed class DealPageTests : ComponentTest
     }
 
     [Fact]
-    public void Leaving_the_page_stops_listening()
+    public async Task Leaving_the_page_stops_listening()
     {
         var feed = Services.GetRequiredService<ChangeFeed>();
-        var cut = RenderDeal(DealSamples.Draft());
-        Assert.Equal(1, feed.SubscriberCount);
+        RenderDeal(DealSamples.Draft());
+        Assert.Equal(2, feed.SubscriberCount); // the page and its quote workspace
 
-        cut.Instance.Dispose();
+        await DisposeComponentsAsync();
 
         Assert.Equal(0, feed.SubscriberCount);
     }

@@ -25,5 +25,6 @@ internal static class ComponentsSetup
         services.AddScoped<CircuitHandler, CircuitTenantHandler>();
         services.AddScoped<UiErrors>();
         services.AddScoped<DealershipClock>();
+        services.AddScoped<DealDesk.Web.Components.Pages.Deals.Quotes.IQuoteDesk, DealDesk.Web.Components.Pages.Deals.Quotes.QuoteDesk>(); // the quote editor's services, in-process
     }
 }
