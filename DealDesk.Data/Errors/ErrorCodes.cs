@@ -34,4 +34,7 @@ public static class ErrorCodes
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string VinDuplicate = "VIN_DUPLICATE";
+    public const string StockNumberDuplicate = "STOCK_NUMBER_DUPLICATE";
+    public const string VehicleOnOpenDeal = "VEHICLE_ON_OPEN_DEAL";
 }
