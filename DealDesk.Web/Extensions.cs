@@ -62,6 +62,7 @@ internal static class Extensions
         app.MapAccountEndpoints();
         app.MapDealApi();
         app.MapQuoteApi();
+        app.MapVehicleApi();
         app.MapDealDeskTelemetry(); // /api/db/* (managers), /health/live and /health/ready (anonymous)
         // Pages and the circuit hub need a signed-in user; sign-in and the status pages say [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();

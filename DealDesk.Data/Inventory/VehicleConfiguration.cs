@@ -27,6 +27,8 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
         e.Property(v => v.ExteriorColor).HasMaxLength(40);
         e.Property(v => v.InteriorColor).HasMaxLength(40);
         e.Property(v => v.BodyStyle).HasMaxLength(30);
+        // Defaults keep older writers (SQL fixtures, other features' inserts) working; the app always sends its values.
+        e.Property(v => v.Mileage).HasDefaultValue(0);
         e.Property(v => v.Condition).HasMaxLength(16).HasDefaultValue(VehicleCondition.Used);
         e.Property(v => v.ReceivedOn).HasDefaultValueSql("CURRENT_DATE");
         e.Property(v => v.CreatedAt).HasDefaultValueSql("now()");

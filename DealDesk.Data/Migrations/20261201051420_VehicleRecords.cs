@@ -138,10 +138,8 @@ namespace DealDesk.Data.Migrations
                 table: "vehicle_history",
                 columns: new[] { "dealership_id", "vehicle_id", "occurred_at" });
 
-            // Vehicles from before this migration arrived when they were entered. The mileage default only fills those
-            // rows (their odometer was never recorded); the app always writes it, as the model says.
+            // Vehicles from before this migration arrived when they were entered.
             migrationBuilder.Sql("UPDATE vehicles SET received_on = created_at::date;");
-            migrationBuilder.Sql("ALTER TABLE vehicles ALTER COLUMN mileage DROP DEFAULT;");
 
             // vehicle_history is a tenant table (docs/migrations.md) and append-only for the app, like the audit log.
             // The trigger writes it for every price or status change, whoever makes it (an edit, an import, a deal):

@@ -585,7 +585,9 @@ namespace DealDesk.Data.Migrations
                         .HasColumnName("make");
 
                     b.Property<int>("Mileage")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("mileage");
 
                     b.Property<string>("Model")
