@@ -8,5 +8,6 @@ public static class InventoryServiceCollectionExtensions
     public static IServiceCollection AddVehicleRecords(this IServiceCollection services) => services
         .AddScoped<VehicleQueries>()
         .AddScoped<VehicleService>()
+        .AddScoped<IVehicleEditor>(sp => sp.GetRequiredService<VehicleService>())
         .AddScoped<VehicleImport>();
 }

@@ -15,6 +15,7 @@ namespace DealDesk.Data.Inventory;
 /// A vehicle on an open deal keeps what the deal was priced on (see <see cref="VehicleEdits.DealOwned"/>).
 /// </summary>
 public sealed class VehicleService(TransactionRunner runner, ITenantContext tenant, IValidator<VehicleInput> validator, TimeProvider time)
+    : IVehicleEditor
 {
     public Task<VehicleRecord> CreateAsync(VehicleInput input, CancellationToken ct = default)
     {
