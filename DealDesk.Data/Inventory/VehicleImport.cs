@@ -37,7 +37,7 @@ public sealed class VehicleImport(TransactionRunner runner, ITenantContext tenan
         {
             await VehicleEdits.ActAsAsync(db, actor, token);
             var today = await InventoryService.TodayAsync(db, actor.DealershipId, time, token);
-            var vins = inputs.Select(r => r.Input.Vin!).ToList();
+            var vins = inputs.Select(r => r.Input.Vin!).ToArray();
             // Locked in one statement, in VIN order (no deadlock between two imports); the rest of the lot is read for stock numbers.
             var existing = (await db.Vehicles.FromSql($"SELECT * FROM vehicles WHERE dealership_id = {actor.DealershipId} AND vin = ANY({vins}) ORDER BY vin FOR UPDATE")
                 .ToListAsync(token)).ToDictionary(v => v.Vin);

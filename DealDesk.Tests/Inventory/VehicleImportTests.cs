@@ -35,7 +35,7 @@ public sealed class VehicleImportTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal(new VehicleImportResult(25, 0, 0), first);
         Assert.Equal(new VehicleImportResult(0, 0, 25), second);
         await vehiclesAfterFirst.AssertUnchangedAsync(Db); // not even an audit entry
-        Assert.Equal(25, await Db.ScalarAsync<long>("SELECT count(*) FROM vehicles WHERE vin = ANY($1)", rows.Select(r => r.Vin!).ToArray()));
+        Assert.Equal(25, await Db.ScalarAsync<long>("SELECT count(*) FROM vehicles WHERE vin = ANY($1)", new object[] { rows.Select(r => r.Vin!).ToArray() }));
     }
 
     [Fact]
@@ -168,6 +168,6 @@ public sealed class VehicleImportTests(DatabaseFixture fixture) : IClassFixture<
         // or lost the race on the index and says so with a typed conflict. Never 60 rows, never a 500.
         Assert.Contains(outcomes, o => o.Value == new VehicleImportResult(30, 0, 0));
         Assert.All(outcomes, o => Assert.True(o.Succeeded || o.Code == ErrorCodes.VinDuplicate, o.Error?.ToString()));
-        Assert.Equal(30, await Db.ScalarAsync<long>("SELECT count(*) FROM vehicles WHERE vin = ANY($1)", rows.Select(r => r.Vin!).ToArray()));
+        Assert.Equal(30, await Db.ScalarAsync<long>("SELECT count(*) FROM vehicles WHERE vin = ANY($1)", new object[] { rows.Select(r => r.Vin!).ToArray() }));
     }
 }

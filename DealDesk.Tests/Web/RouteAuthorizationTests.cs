@@ -98,8 +98,10 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
     {
         foreach (var (method, route, policy) in VehicleRecordRoutes)
         {
-            var endpoint = Assert.Single(Endpoints(), e => "/" + e.RoutePattern.RawText!.TrimStart('/') == route
-                && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? true));
+            var matches = Endpoints().Where(e => string.Equals("/" + e.RoutePattern.RawText!.Trim('/'), route, StringComparison.OrdinalIgnoreCase)
+                && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? true)).ToList();
+            Assert.True(matches.Count == 1, $"{method} {route}: {matches.Count} endpoints");
+            var endpoint = matches[0];
             var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
             Assert.True(authorize.Count > 0, $"{method} {route} has no authorization");
             Assert.Null(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
