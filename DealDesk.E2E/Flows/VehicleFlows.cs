@@ -29,7 +29,7 @@ public sealed class VehicleFlows(E2EFixture fixture, ITestOutputHelper output) :
 
         await page.GetByTestId("inventory-import").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("import-submit") });
-        await dialog.Locator("input[type=file]").SetInputFilesAsync(file);
+        await dialog.Locator("input[type=file]").Last.SetInputFilesAsync(file); // MudFileUpload keeps a fresh input for the next choice: the last one is live
         await dialog.GetByTestId("import-submit").ClickAsync();
 
         var errors = dialog.GetByTestId("import-error-row");
@@ -41,7 +41,7 @@ public sealed class VehicleFlows(E2EFixture fixture, ITestOutputHelper output) :
 
         rows[136].Vin = goodVin;
         await File.WriteAllBytesAsync(file, VehicleKit.Csv(rows));
-        await dialog.Locator("input[type=file]").SetInputFilesAsync(file);
+        await dialog.Locator("input[type=file]").Last.SetInputFilesAsync(file); // MudFileUpload keeps a fresh input for the next choice: the last one is live
         await Expect(dialog.GetByTestId("import-errors")).ToHaveCountAsync(0); // a new file clears the old answer
         await dialog.GetByTestId("import-submit").ClickAsync();
 
