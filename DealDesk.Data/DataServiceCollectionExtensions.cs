@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ICurrentDealership>(sp => sp.GetRequiredService<CurrentDealership>());
         services.AddScoped<InventoryService>();
         services.AddScoped<IInventoryQueries>(sp => sp.GetRequiredService<InventoryService>());
+        services.AddVehicleRecords();
         services.AddSingleton(TimeProvider.System);
         // Validators hold no state: one of each for the process. The scan also registers the nested ones
         // (NewCustomerValidator, ScenarioInputValidator), which the composite validators still create themselves.

@@ -23,6 +23,7 @@ public sealed class DealDeskDbContext(DbContextOptions<DealDeskDbContext> option
     public DbSet<Dealership> Dealerships => Set<Dealership>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    public DbSet<VehicleHistoryEntry> VehicleHistory => Set<VehicleHistoryEntry>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<PricingScenario> PricingScenarios => Set<PricingScenario>();

@@ -65,6 +65,7 @@ internal static class Extensions
         app.MapStaffApi(); // /api/staff (managers)
         app.MapSettingsApi(); // /api/settings (managers)
         app.MapCustomerApi(); // /api/customers/{id}, POST/PUT, merge (managers)
+        app.MapVehicleApi();
         app.MapDealDeskTelemetry(); // /api/db/* (managers), /health/live and /health/ready (anonymous)
         // Pages and the circuit hub need a signed-in user; sign-in and the status pages say [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();

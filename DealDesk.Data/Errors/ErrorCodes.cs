@@ -37,4 +37,7 @@ public static class ErrorCodes
     public const string LastManager = "LAST_MANAGER";
     public const string DealershipExists = "DEALERSHIP_EXISTS";
     public const string CustomerDuplicate = "CUSTOMER_DUPLICATE";
+    public const string VinDuplicate = "VIN_DUPLICATE";
+    public const string StockNumberDuplicate = "STOCK_NUMBER_DUPLICATE";
+    public const string VehicleOnOpenDeal = "VEHICLE_ON_OPEN_DEAL";
 }

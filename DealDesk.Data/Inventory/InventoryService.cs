@@ -3,9 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealDesk.Data.Inventory;
 
-/// <summary>What the inventory list asks for: terms, a status, a page, and an order (<see cref="Descending"/> applies to it).</summary>
+/// <summary>
+/// What the inventory list asks for: terms, a status, a page, and an order (<see cref="Descending"/> applies to it),
+/// narrowed by make, condition and a price range (inclusive; either end open).
+/// </summary>
 public sealed record VehicleSearch(string? Query = null, string? Status = null, int Page = 1, int PageSize = 15,
-    VehicleSort Sort = VehicleSort.Default, bool Descending = false);
+    VehicleSort Sort = VehicleSort.Default, bool Descending = false,
+    string? Make = null, string? Condition = null, decimal? MinPrice = null, decimal? MaxPrice = null);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
@@ -13,7 +17,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 }
 
 /// <summary>Reads the signed-in dealership's inventory (row-level security scopes it; the filter says so too).</summary>
-public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : IInventoryQueries
+public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant, TimeProvider time) : IInventoryQueries
 {
     public async Task<Paged<Vehicle>> SearchAsync(VehicleSearch search, CancellationToken ct = default)
     {
@@ -23,6 +27,12 @@ public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contex
         var query = db.Vehicles.AsNoTracking().Where(v => v.DealershipId == dealershipId);
         if (!string.IsNullOrWhiteSpace(search.Status) && VehicleStatus.All.Contains(search.Status))
             query = query.Where(v => v.Status == search.Status);
+        if (!string.IsNullOrWhiteSpace(search.Make))
+            query = query.Where(v => v.Make == search.Make);
+        if (!string.IsNullOrWhiteSpace(search.Condition) && VehicleCondition.All.Contains(search.Condition))
+            query = query.Where(v => v.Condition == search.Condition);
+        if (search.MinPrice is { } min) query = query.Where(v => v.Price >= min);
+        if (search.MaxPrice is { } max) query = query.Where(v => v.Price <= max);
         if (!string.IsNullOrWhiteSpace(search.Query))
         {
             foreach (var term in search.Query.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
@@ -50,6 +60,8 @@ public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contex
             VehicleSort.Price => desc ? query.OrderByDescending(v => v.Price) : query.OrderBy(v => v.Price),
             VehicleSort.Year => desc ? query.OrderByDescending(v => v.Year) : query.OrderBy(v => v.Year),
             VehicleSort.StockNumber => desc ? query.OrderByDescending(v => v.StockNumber) : query.OrderBy(v => v.StockNumber),
+            // Fewest days in stock = received last: ascending days is descending date.
+            VehicleSort.DaysInStock => desc ? query.OrderBy(v => v.ReceivedOn) : query.OrderByDescending(v => v.ReceivedOn),
             _ => query.OrderBy(v => v.Make).ThenBy(v => v.Model),
         };
         return ordered.ThenBy(v => v.StockNumber); // the tie-breaker that keeps pages disjoint (see VehicleSort)
@@ -60,6 +72,27 @@ public sealed class InventoryService(IDbContextFactory<DealDeskDbContext> contex
     {
         await using var db = await contexts.OpenAsync(ct);
         return await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.DealershipId == tenant.DealershipId, ct);
+    }
+
+    /// <summary>The makes on the dealership's lot, for the make filter.</summary>
+    public async Task<IReadOnlyList<string>> MakesAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsync(ct);
+        return await db.Vehicles.AsNoTracking().Where(v => v.DealershipId == tenant.DealershipId)
+            .Select(v => v.Make).Distinct().OrderBy(m => m).ToListAsync(ct);
+    }
+
+    /// <summary>The dealership's date today, in its own time zone.</summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsync(ct);
+        return await TodayAsync(db, tenant.DealershipId ?? Guid.Empty, time, ct);
+    }
+
+    internal static async Task<DateOnly> TodayAsync(DealDeskDbContext db, Guid dealershipId, TimeProvider time, CancellationToken ct)
+    {
+        var zone = await db.Dealerships.Where(d => d.Id == dealershipId).Select(d => d.TimeZone).SingleOrDefaultAsync(ct);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Dealership.ResolveZone(zone)).DateTime);
     }
 
     internal static string EscapeLike(string term) =>

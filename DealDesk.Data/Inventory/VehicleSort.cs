@@ -11,4 +11,6 @@ public enum VehicleSort
     Price,
     Year,
     StockNumber,
+    /// <summary>By the day received: ascending means freshest first (fewest days in stock).</summary>
+    DaysInStock,
 }

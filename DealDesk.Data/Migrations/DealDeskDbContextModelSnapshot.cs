@@ -577,6 +577,19 @@ namespace DealDesk.Data.Migrations
                         .HasColumnName("id")
                         .HasDefaultValueSql("gen_random_uuid()");
 
+                    b.Property<string>("BodyStyle")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("body_style");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("used")
+                        .HasColumnName("condition");
+
                     b.Property<decimal?>("Cost")
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("cost");
@@ -591,11 +604,27 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("dealership_id");
 
+                    b.Property<string>("ExteriorColor")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("exterior_color");
+
+                    b.Property<string>("InteriorColor")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("interior_color");
+
                     b.Property<string>("Make")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("make");
+
+                    b.Property<int>("Mileage")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("mileage");
 
                     b.Property<string>("Model")
                         .IsRequired()
@@ -606,6 +635,12 @@ namespace DealDesk.Data.Migrations
                     b.Property<decimal>("Price")
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("price");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date")
+                        .HasColumnName("received_on")
+                        .HasDefaultValueSql("CURRENT_DATE");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -644,9 +679,78 @@ namespace DealDesk.Data.Migrations
                     b.HasIndex("DealershipId", "Vin")
                         .IsUnique();
 
+                    b.HasIndex("DealershipId", "Price", "StockNumber");
+
+                    b.HasIndex("DealershipId", "ReceivedOn", "StockNumber");
+
+                    b.HasIndex("DealershipId", "Year", "StockNumber");
+
+                    b.HasIndex("DealershipId", "Make", "Model", "StockNumber");
+
                     b.ToTable("vehicles", null, t =>
                         {
+                            t.HasCheckConstraint("ck_vehicles_condition", "condition IN ('new','used','certified')");
+
+                            t.HasCheckConstraint("ck_vehicles_mileage", "mileage >= 0");
+
+                            t.HasCheckConstraint("ck_vehicles_price", "price >= 0");
+
                             t.HasCheckConstraint("ck_vehicles_status", "status IN ('available','pending','sold')");
+                        });
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Inventory.VehicleHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<Guid>("DealershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealership_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("new_value");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("old_value");
+
+                    b.Property<Guid>("VehicleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vehicle_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealershipId", "ChangedBy");
+
+                    b.HasIndex("DealershipId", "VehicleId", "OccurredAt");
+
+                    b.ToTable("vehicle_history", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_vehicle_history_kind", "kind IN ('price','status')");
                         });
                 });
 
@@ -1199,6 +1303,28 @@ namespace DealDesk.Data.Migrations
                     b.HasOne("DealDesk.Data.Tenancy.Dealership", null)
                         .WithMany()
                         .HasForeignKey("DealershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Inventory.VehicleHistoryEntry", b =>
+                {
+                    b.HasOne("DealDesk.Data.Tenancy.Dealership", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealDesk.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "ChangedBy")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealDesk.Data.Inventory.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "VehicleId")
+                        .HasPrincipalKey("DealershipId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

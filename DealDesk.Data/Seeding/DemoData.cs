@@ -35,6 +35,25 @@ public static class DemoData
 
     private const string VinAlphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
 
+    /// <summary>A random VIN with a correct check digit (position 9), so demo vehicles can be edited like real ones.</summary>
     internal static string Vin(Random random) =>
-        string.Create(17, random, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = VinAlphabet[r.Next(VinAlphabet.Length)]; });
+        string.Create(17, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = VinAlphabet[r.Next(VinAlphabet.Length)];
+            span[8] = Inventory.VinCheck.CheckDigit(span);
+        });
+
+    internal static readonly string[] ExteriorColors =
+        ["Magnetic Gray", "Super White", "Crystal Black", "Rapid Red", "Lunar Silver", "Blueprint Blue", "Oxford White", "Sonic Gray"];
+
+    internal static readonly string[] InteriorColors = ["Black cloth", "Black leather", "Gray cloth", "Ivory leather", "Saddle leather"];
+
+    /// <summary>Body style by model, as a window sticker says it.</summary>
+    internal static string BodyStyle(string model) => model switch
+    {
+        "Camry" or "Civic" => "Sedan",
+        "F-150" or "Silverado" => "Pickup",
+        "Outback" => "Wagon",
+        _ => "SUV",
+    };
 }

@@ -53,15 +53,27 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
         for (var n = 1; n <= demo.SalesNames.Length; n++)
             await CreateUserAsync(users, dealershipId, DemoData.SalesEmail(demo, n), demo.SalesNames[n - 1], Roles.Salesperson);
 
+        // The record details draw from their own sequence, so the vehicles and customers above stay what they were.
+        var details = new Random(demo.StockPrefix[0]);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         for (var v = 0; v < VehiclesPerDealership; v++)
         {
             var (make, model, trims, basePrice) = DemoData.Models[random.Next(DemoData.Models.Length)];
             var year = 2022 + random.Next(5);
+            var price = basePrice + (year - 2022) * 1_500 + random.Next(0, 40) * 100;
+            var isNew = year >= 2026;
             db.Vehicles.Add(new Vehicle
             {
                 DealershipId = dealershipId, Vin = DemoData.Vin(random), StockNumber = $"{demo.StockPrefix}{1001 + v}",
                 Year = year, Make = make, Model = model, Trim = trims[random.Next(trims.Length)],
-                Price = basePrice + (year - 2022) * 1_500 + random.Next(0, 40) * 100,
+                Price = price,
+                Cost = Math.Round(price * (0.86m + details.Next(0, 8) / 100m), 0),
+                Condition = isNew ? VehicleCondition.New : details.Next(3) == 0 ? VehicleCondition.Certified : VehicleCondition.Used,
+                Mileage = isNew ? details.Next(3, 60) : (2026 - year) * 11_000 + details.Next(0, 9_000),
+                ExteriorColor = DemoData.ExteriorColors[details.Next(DemoData.ExteriorColors.Length)],
+                InteriorColor = DemoData.InteriorColors[details.Next(DemoData.InteriorColors.Length)],
+                BodyStyle = DemoData.BodyStyle(model),
+                ReceivedOn = today.AddDays(-details.Next(1, 120)),
             });
         }
         for (var c = 0; c < CustomersPerDealership; c++)

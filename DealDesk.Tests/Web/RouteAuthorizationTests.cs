@@ -82,6 +82,34 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
         Assert.All(monitoringApi, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == "Manager"));
     }
 
+    /// <summary>Vehicle records (issue 10): reads for everyone signed in, writes for managers only, the page behind sign-in.</summary>
+    static readonly (string Method, string Route, string? Policy)[] VehicleRecordRoutes =
+    [
+        ("GET", "/api/vehicles", null),
+        ("GET", "/api/vehicles/{id:guid}", null),
+        ("POST", "/api/vehicles", "Manager"),
+        ("PUT", "/api/vehicles/{id:guid}", "Manager"),
+        ("POST", "/api/vehicles/import", "Manager"),
+        ("GET", "/inventory/{Id:guid}", null),
+    ];
+
+    [Fact]
+    public void Vehicle_record_routes_require_sign_in_and_writes_the_manager_policy()
+    {
+        foreach (var (method, route, policy) in VehicleRecordRoutes)
+        {
+            var matches = Endpoints().Where(e => string.Equals("/" + e.RoutePattern.RawText!.Trim('/'), route, StringComparison.OrdinalIgnoreCase)
+                && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? true)).ToList();
+            Assert.True(matches.Count == 1, $"{method} {route}: {matches.Count} endpoints");
+            var endpoint = matches[0];
+            var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            Assert.True(authorize.Count > 0, $"{method} {route} has no authorization");
+            Assert.Null(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+            if (policy is not null) Assert.Contains(authorize, a => a.Policy == policy);
+            else Assert.DoesNotContain(authorize, a => a.Policy == "Manager");
+        }
+    }
+
     [Fact]
     public void The_api_requires_a_signed_in_user_everywhere()
     {
