@@ -4,6 +4,7 @@ using DealDesk.Data.Deals;
 using DealDesk.Data.Quotes;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Leads;
 using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
@@ -63,6 +64,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<QuoteService>();
         services.AddScoped<QuoteQueries>();
         services.AddSingleton<Monitoring.DatabaseHealth>();
+        services.AddLeads();
         return services;
     }
 
