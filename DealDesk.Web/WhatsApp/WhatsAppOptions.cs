@@ -18,6 +18,8 @@ public sealed class WhatsAppOptions
     public string? ApiBaseUrl { get; set; }
     /// <summary>Per attempt; the resilience handler retries 5xx, 429 and timeouts with backoff.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The first retry's backoff (doubling, with jitter; 3 retries).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool UsesCloudApi => !string.IsNullOrWhiteSpace(AccessToken) && !string.IsNullOrWhiteSpace(ApiBaseUrl);
 

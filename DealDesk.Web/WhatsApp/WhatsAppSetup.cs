@@ -11,18 +11,27 @@ internal static class WhatsAppSetup
         var options = WhatsAppOptions.From(builder.Configuration, embeddedDemo);
         var services = builder.Services;
         services.AddSingleton(options);
-        if (options.UsesCloudApi)
-        {
-            services.AddHttpClient<IWhatsAppClient, CloudApiWhatsAppClient>(CloudApiWhatsAppClient.ClientName)
-                .AddStandardResilienceHandler(r =>
-                {
-                    r.AttemptTimeout.Timeout = options.AttemptTimeout;
-                    r.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
-                    r.TotalRequestTimeout.Timeout = options.AttemptTimeout * 4 + TimeSpan.FromSeconds(5);
-                });
-        }
+        if (options.UsesCloudApi) services.AddCloudApiClient();
         services.AddHostedService<OutboxSender>();
         services.AddHostedService(sp => new StartupWarning(sp.GetRequiredService<ILogger<WhatsAppOptions>>(), options));
+    }
+
+    /// <summary>
+    /// The Cloud API client behind the standard resilience handler: retries with exponential backoff and jitter on
+    /// 5xx, 429 (honouring Retry-After) and timeouts, a per-attempt timeout, a circuit breaker. Needs the options registered.
+    /// </summary>
+    public static void AddCloudApiClient(this IServiceCollection services)
+    {
+        services.AddHttpClient<IWhatsAppClient, CloudApiWhatsAppClient>(CloudApiWhatsAppClient.ClientName)
+            .AddStandardResilienceHandler()
+            .Configure((r, sp) =>
+            {
+                var options = sp.GetRequiredService<WhatsAppOptions>();
+                r.Retry.Delay = options.RetryDelay;
+                r.AttemptTimeout.Timeout = options.AttemptTimeout;
+                r.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2 + TimeSpan.FromSeconds(1);
+                r.TotalRequestTimeout.Timeout = (options.AttemptTimeout + options.RetryDelay * 8) * 4;
+            });
     }
 
     private sealed class StartupWarning(ILogger logger, WhatsAppOptions options) : IHostedService
