@@ -164,4 +164,28 @@ public sealed class LeadCreationTests(DatabaseFixture fixture) : IClassFixture<D
         await DealKit.FailsAsync(() => south.Get<ConversationService>().ReplyAsync(lead.ConversationId, "hi"), ErrorCodes.MultiTenantViolation, 403);
         Assert.DoesNotContain((await south.Get<LeadQueries>().ListAsync(new LeadSearch(PageSize: 200))).Items, i => i.LeadId == lead.LeadId);
     }
+
+    [Fact]
+    public async Task Creating_a_deal_from_a_lead_converts_and_links_it_in_the_same_transaction()
+    {
+        var demo = await Db.DemoAsync();
+        await using var host = DealHost.Create(Db, Now);
+        await using var scope = host.Scope(demo.North.DealershipId, demo.North.Sales1Id);
+        var lead = await scope.Get<LeadService>().CreateAsync(new CreateLeadRequest { CustomerPhone = LeadKit.NewPhone().E164, CustomerName = "Lee Park", Type = "vehicle_inquiry" });
+        var vehicle = await DealKit.AddVehicleAsync(Db, demo.North.DealershipId);
+        var request = new Data.Deals.CreateDealRequest
+        {
+            CustomerData = new Data.Deals.NewCustomerData { FirstName = "Lee", LastName = "Park" }, VehicleId = vehicle.ToString(), LeadId = lead.LeadId.ToString(),
+        };
+
+        var deal = await scope.Get<Data.Deals.DealService>().CreateAsync(request);
+
+        Assert.Equal("converted", await Db.ScalarAsync<string>("SELECT status FROM leads WHERE id = $1", lead.LeadId));
+        Assert.Equal(deal.Deal.Id, await Db.ScalarAsync<Guid>("SELECT deal_id FROM leads WHERE id = $1", lead.LeadId));
+
+        // A second deal from the converted lead fails, and its deal is rolled back with it.
+        var deals = await LeadKit.CountAsync(Db, "SELECT count(*) FROM deals");
+        await DealKit.FailsAsync(() => scope.Get<Data.Deals.DealService>().CreateAsync(request with { VehicleId = null }), LeadErrors.ConvertedCode, 409);
+        Assert.Equal(deals, await LeadKit.CountAsync(Db, "SELECT count(*) FROM deals"));
+    }
 }
