@@ -10,7 +10,7 @@ namespace DealDesk.Data.Leads;
 /// The inbox's reads, one short-lived context each. Salespeople see their leads and unassigned ones; managers all.
 /// <see cref="LeadSearch.Assigned"/>: "me", "unassigned", or a user id.
 /// </summary>
-public sealed class LeadQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant)
+public sealed class LeadQueries(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : ILeadInbox
 {
     public async Task<Paged<InboxItem>> ListAsync(LeadSearch search, CancellationToken ct = default)
     {
@@ -80,7 +80,7 @@ public sealed class LeadQueries(IDbContextFactory<DealDeskDbContext> contexts, I
         await using var db = await contexts.OpenAsync(ct);
         var people = await db.Users.AsNoTracking().Where(u => u.DealershipId == actor.DealershipId)
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
-        return [.. people.Select(p => (p.Id, p.DisplayName ?? p.Email ?? "?"))];
+        return [.. people.Select(p => (p.Id, p.DisplayName.Length > 0 ? p.DisplayName : p.Email ?? "?"))];
     }
 
     private static async Task<LeadDetails> DetailsAsync(DealDeskDbContext db, Lead lead, Conversation conversation, CancellationToken ct)
