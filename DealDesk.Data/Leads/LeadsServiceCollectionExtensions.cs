@@ -12,6 +12,7 @@ public static class LeadsServiceCollectionExtensions
         services.AddScoped<LeadService>();
         services.AddScoped<ConversationService>();
         services.AddScoped<LeadQueries>();
+        services.AddScoped<LeadImport>();
         services.AddScoped<ILeadInbox>(sp => sp.GetRequiredService<LeadQueries>());
         services.AddScoped<ILeadInboxActions, LeadInboxActions>();
         services.AddScoped<WhatsAppInbox>();

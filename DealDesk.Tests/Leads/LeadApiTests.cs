@@ -104,4 +104,48 @@ public sealed class LeadApiTests(LeadAppFixture fixture) : IClassFixture<LeadApp
         Assert.DoesNotContain(list.Data.GetProperty("items").EnumerateArray(), i => i.GetProperty("leadId").GetGuid() == lead);
         await before.AssertUnchangedAsync(Db);
     }
+
+    static async Task<ApiKit.Reply> ImportAsync(HttpClient client, string csv) =>
+        await ApiKit.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/api/leads/import")
+        {
+            Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"),
+        });
+
+    [Fact]
+    public async Task A_csv_import_creates_every_row_with_its_conversation()
+    {
+        using var client = await ApiKit.ClientAsync(fixture.App, "manager@northside.test");
+        var (a, b) = (LeadKit.NewPhone().E164, LeadKit.NewPhone().E164);
+
+        var reply = await ImportAsync(client, $"customer_phone,customer_name,type,details\n{a},Ann Import,test_drive,\"Weekend, please\"\n{b},Ben Import,financing,\n");
+
+        Assert.True(reply.Status == 200, reply.ToString());
+        Assert.Equal(2, reply.Json.GetProperty("imported").GetInt32());
+        Assert.Equal("Weekend, please", await Db.ScalarAsync<string>("SELECT details FROM leads WHERE customer_phone = $1", a));
+        Assert.Equal("import", await Db.ScalarAsync<string>("SELECT source FROM leads WHERE customer_phone = $1", b));
+        await LeadKit.AssertInvariantsAsync(Db);
+    }
+
+    [Fact]
+    public async Task A_csv_import_with_a_bad_row_imports_nothing_and_names_each_rows_problem()
+    {
+        using var client = await ApiKit.ClientAsync(fixture.App, "manager@northside.test");
+        var open = LeadKit.NewPhone().E164;
+        await ApiKit.PostAsync(client, "/api/leads", new { customer_phone = open, customer_name = "Already Open", type = "other" });
+        var good = LeadKit.NewPhone().E164;
+        var before = await DbSnapshot.TakeAsync(Db);
+
+        var invalid = await ImportAsync(client, $"customer_phone,customer_name,type\n{good},Good Row,other\nnope,Bad Phone,other\n{good},Twice,hovercraft\n");
+        ApiKit.AssertError(invalid, 400, "VALIDATION_FAILED");
+        var rows = invalid.Json.GetProperty("details").GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("field").GetString())).ToList();
+        Assert.Contains((3, "customerPhone"), rows);
+        Assert.Contains((4, "type"), rows);
+
+        var conflict = await ImportAsync(client, $"customer_phone,customer_name,type\n{good},Good Row,other\n{open},Open Already,other\n");
+        ApiKit.AssertError(conflict, 400, "VALIDATION_FAILED");
+        Assert.Contains(conflict.Json.GetProperty("details").GetProperty("rows").EnumerateArray(), r => r.GetProperty("row").GetInt32() == 3);
+
+        await before.AssertUnchangedAsync(Db); // the good row of the second file was rolled back with the conflicting one
+    }
 }

@@ -87,7 +87,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
     static readonly string[] LeadApiRoutes =
     [
         "/api/leads", "/api/leads/{id:guid}", "/api/leads/{id:guid}/claim", "/api/leads/{id:guid}/assign", "/api/leads/{id:guid}/status",
-        "/api/conversations/{id:guid}/messages", "/api/whatsapp",
+        "/api/conversations/{id:guid}/messages", "/api/whatsapp", "/api/leads/import",
     ];
 
     [Fact]

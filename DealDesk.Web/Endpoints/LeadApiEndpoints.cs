@@ -16,6 +16,14 @@ internal static class LeadApiEndpoints
             return Results.Created($"/api/leads/{created.LeadId}",
                 new { success = true, lead_id = created.LeadId, conversation_id = created.ConversationId });
         });
+        // The CSV file as the body (text/csv): all rows or none; a failing row is a 400 with details.rows.
+        api.MapPost("/leads/import", async (HttpRequest request, LeadImport import, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var csv = await reader.ReadToEndAsync(ct);
+            var result = await import.ImportAsync(csv, ct);
+            return Results.Ok(new { success = true, imported = result.Imported, leads = result.Leads });
+        });
         api.MapGet("/leads", async (string? status, string? type, string? assigned, string? q, int? page, LeadQueries queries, CancellationToken ct) =>
             Results.Ok(new Envelope<Data.Inventory.Paged<InboxItem>>(await queries.ListAsync(new LeadSearch(status, type, assigned, q, page ?? 1), ct))));
         api.MapGet("/leads/{id:guid}", async (Guid id, LeadQueries queries, CancellationToken ct) =>
