@@ -4,6 +4,7 @@ using DealDesk.Data.Deals;
 using DealDesk.Data.Quotes;
 using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Inventory;
+using DealDesk.Data.Leads;
 using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
@@ -67,6 +68,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Staff.StaffService>();
         services.AddScoped<Settings.SettingsService>();
         services.AddScoped<CustomerService>();
+        services.AddLeads();
         return services;
     }
 

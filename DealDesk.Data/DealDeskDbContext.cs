@@ -3,6 +3,7 @@ using DealDesk.Data.Audit;
 using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Idempotency;
+using DealDesk.Data.Leads;
 using DealDesk.Data.QuickQuotes;
 using DealDesk.Data.Quotes;
 using DealDesk.Data.Inventory;
@@ -32,6 +33,9 @@ public sealed class DealDeskDbContext(DbContextOptions<DealDeskDbContext> option
     public DbSet<QuickQuote> QuickQuotes => Set<QuickQuote>();
     public DbSet<QuoteLine> QuoteLines => Set<QuoteLine>();
     public DbSet<QuoteHistoryEntry> QuoteHistory => Set<QuoteHistoryEntry>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using DealDesk.Web.Components;
 using DealDesk.Web.Endpoints;
 using DealDesk.Web.Errors;
 using DealDesk.Web.Hosting;
+using DealDesk.Web.WhatsApp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -24,6 +25,7 @@ internal static class Extensions
         services.AddDealDeskAccounts(builder.Configuration);
         services.AddQuoteSaveRateLimit(builder.Configuration); // RateLimits:QuoteSaves, per user, on the quote API's writes
         services.AddDealDeskComponents();
+        builder.AddWhatsApp(embeddedDemo: database.Embedded is not null); // settings, Cloud API or local client, outbox sender
         builder.AddDealDeskTelemetry(); // monitoring sampler, health checks, alert webhook, OpenTelemetry export
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // unreadable requests reach BadRequests, in every environment
@@ -66,6 +68,8 @@ internal static class Extensions
         app.MapSettingsApi(); // /api/settings (managers)
         app.MapCustomerApi(); // /api/customers/{id}, POST/PUT, merge (managers)
         app.MapVehicleApi();
+        app.MapLeadApi();
+        app.MapWhatsAppWebhook(); // anonymous: the signature is its authentication
         app.MapDealDeskTelemetry(); // /api/db/* (managers), /health/live and /health/ready (anonymous)
         // Pages and the circuit hub need a signed-in user; sign-in and the status pages say [AllowAnonymous].
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();

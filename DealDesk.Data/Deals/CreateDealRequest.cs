@@ -13,6 +13,9 @@ public sealed record CreateDealRequest
     /// <summary>Optional; if present it must be the signed-in user's dealership.</summary>
     public string? DealershipId { get; init; }
     public ScenarioInput? Scenario { get; init; }
+    /// <summary>Optional: the lead this deal comes from; it becomes converted and linked in the deal's own unit of work.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? LeadId { get; init; }
 }
 
 public sealed record NewCustomerData

@@ -96,6 +96,7 @@ public sealed class DealService(
                 DealershipId = actor.DealershipId, Key = idempotency.Key, Operation = CreateOperation, UserId = actor.UserId,
                 RequestHash = idempotency.Hash, ResultId = deal.Id, CreatedAt = now,
             });
+        if (request.LeadId is { } leadId) await Leads.LeadConversion.ConvertAsync(db, actor, Guid.Parse(leadId), deal, now, ct);
         await DealChanges.CreatedAsync(db, actor, deal, ct);
         await db.SaveChangesAsync(ct);
         await StepAsync(DealStep.AuditWritten, db, ct);

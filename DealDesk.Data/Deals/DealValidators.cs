@@ -72,6 +72,7 @@ public sealed class CreateDealValidator : AbstractValidator<CreateDealRequest>
         RuleFor(r => r.VehicleId).WellFormedId();
         RuleFor(r => r.SalespersonId).WellFormedId();
         RuleFor(r => r.DealershipId).WellFormedId();
+        RuleFor(r => r.LeadId).WellFormedId();
         RuleFor(r => r.CustomerData!).SetValidator(new NewCustomerValidator()).When(r => r.CustomerData is not null);
         RuleFor(r => r.Scenario!).SetValidator(new ScenarioInputValidator()).When(r => r.Scenario is not null);
     }

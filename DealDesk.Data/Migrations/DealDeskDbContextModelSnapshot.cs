@@ -754,6 +754,291 @@ namespace DealDesk.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DealDesk.Data.Leads.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("CustomerPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("customer_phone");
+
+                    b.Property<Guid>("DealershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealership_id");
+
+                    b.Property<DateTimeOffset?>("LastInboundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_inbound_at");
+
+                    b.Property<DateTimeOffset>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_message_at");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_id");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opted_out");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("UnreadCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unread_count");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealershipId", "CustomerPhone")
+                        .IsUnique()
+                        .HasDatabaseName("ux_conversations_active_phone")
+                        .HasFilter("status = 'active'");
+
+                    b.HasIndex("DealershipId", "LastMessageAt");
+
+                    b.HasIndex("DealershipId", "LeadId")
+                        .IsUnique();
+
+                    b.ToTable("conversations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_conversations_channel", "channel IN ('whatsapp')");
+
+                            t.HasCheckConstraint("ck_conversations_status", "status IN ('active','closed')");
+
+                            t.HasCheckConstraint("ck_conversations_unread", "unread_count >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Leads.Lead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("customer_name");
+
+                    b.Property<string>("CustomerPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("customer_phone");
+
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<Guid>("DealershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealership_id");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_at");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealershipId", "AssignedTo");
+
+                    b.HasIndex("DealershipId", "CustomerPhone");
+
+                    b.HasIndex("DealershipId", "DealId");
+
+                    b.HasIndex("DealershipId", "Status", "CreatedAt");
+
+                    b.ToTable("leads", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_leads_converted", "(status = 'converted') = (deal_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_leads_source", "source IN ('whatsapp','web','phone','walk_in','import')");
+
+                            t.HasCheckConstraint("ck_leads_status", "status IN ('new','contacted','qualified','converted','lost')");
+
+                            t.HasCheckConstraint("ck_leads_type", "type IN ('vehicle_inquiry','test_drive','trade_in','financing','service','other')");
+                        });
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Leads.LeadAssignmentCounter", b =>
+                {
+                    b.Property<Guid>("DealershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealership_id");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("DealershipId");
+
+                    b.ToTable("lead_assignment_counters", (string)null);
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Leads.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<Guid>("DealershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dealership_id");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid?>("IdempotencyRef")
+                        .HasColumnType("uuid")
+                        .HasColumnName("idempotency_ref");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<Guid?>("SentBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id");
+
+                    b.HasAlternateKey("DealershipId", "Id");
+
+                    b.HasIndex("DealershipId", "IdempotencyRef")
+                        .IsUnique();
+
+                    b.HasIndex("DealershipId", "ProviderMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_messages_outbox")
+                        .HasFilter("status IN ('queued','sending')");
+
+                    b.HasIndex("DealershipId", "ConversationId", "CreatedAt");
+
+                    b.ToTable("messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_messages_direction", "direction IN ('inbound','outbound')");
+
+                            t.HasCheckConstraint("ck_messages_outbound_ref", "(direction = 'outbound') = (idempotency_ref IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_messages_status", "(direction = 'inbound' AND status = 'received') OR (direction = 'outbound' AND status IN ('queued','sending','sent','delivered','read','failed'))");
+                        });
+                });
+
             modelBuilder.Entity("DealDesk.Data.QuickQuotes.QuickQuote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1010,6 +1295,12 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("fee_templates");
 
+                    b.Property<bool>("LeadRoundRobin")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("lead_round_robin");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -1026,7 +1317,15 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("trade_in_reduces_taxable");
 
+                    b.Property<string>("WhatsappPhoneNumberId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("whatsapp_phone_number_id");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("WhatsappPhoneNumberId")
+                        .IsUnique();
 
                     b.ToTable("dealerships", null, t =>
                         {
@@ -1326,6 +1625,56 @@ namespace DealDesk.Data.Migrations
                         .HasForeignKey("DealershipId", "VehicleId")
                         .HasPrincipalKey("DealershipId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Leads.Conversation", b =>
+                {
+                    b.HasOne("DealDesk.Data.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "LeadId")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Leads.Lead", b =>
+                {
+                    b.HasOne("DealDesk.Data.Tenancy.Dealership", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealDesk.Data.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "AssignedTo")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealDesk.Data.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "DealId")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Leads.LeadAssignmentCounter", b =>
+                {
+                    b.HasOne("DealDesk.Data.Tenancy.Dealership", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealDesk.Data.Leads.Message", b =>
+                {
+                    b.HasOne("DealDesk.Data.Leads.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("DealershipId", "ConversationId")
+                        .HasPrincipalKey("DealershipId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -32,6 +32,17 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger) : IDisposable
         return subscription;
     }
 
+    /// <summary>
+    /// Changes of every dealership, for instance-wide workers (the WhatsApp outbox sender), never for pages: a page
+    /// must only hear its own dealership.
+    /// </summary>
+    public IDisposable SubscribeAllDealerships(Func<Change, bool> filter, Func<Change, Task> handler)
+    {
+        var subscription = new ChangeSubscription(this, null, filter, handler, logger);
+        ImmutableInterlocked.Update(ref _subscriptions, list => list.Add(subscription));
+        return subscription;
+    }
+
     /// <summary>Every change of the dealership (and resyncs).</summary>
     public IDisposable Subscribe(Guid dealershipId, Func<Change, Task> handler) => Subscribe(dealershipId, static _ => true, handler);
 

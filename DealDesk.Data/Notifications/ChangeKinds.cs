@@ -22,6 +22,18 @@ public static class ChangeKinds
     /// <summary>Reserved for the lead inbox. Id: the conversation.</summary>
     public const string ConversationMessage = "conversation.message";
 
+    /// <summary>A lead and its conversation were created. Id: the lead. Data: conversationId.</summary>
+    public const string LeadCreated = "lead.created";
+
+    /// <summary>A lead's status, type, notes or assignee changed. Id: the lead. Data: conversationId, status, assignedTo.</summary>
+    public const string LeadChanged = "lead.changed";
+
+    /// <summary>A message was added to a conversation (inbound, or an outbound one queued). Id: the message. Data: conversationId, status.</summary>
+    public const string MessageReceived = "message.received";
+
+    /// <summary>An outbound message's delivery status moved (sending, sent, delivered, read, failed). Id: the message. Data: conversationId, status.</summary>
+    public const string MessageStatus = "message.status";
+
     /// <summary>Synthetic, never published: see <see cref="Change.Resync"/>.</summary>
     public const string Resync = "resync";
 }

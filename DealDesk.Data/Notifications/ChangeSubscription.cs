@@ -13,7 +13,7 @@ internal sealed class ChangeSubscription : IDisposable
     public const int Capacity = 256;
 
     private readonly ChangeFeed _feed;
-    private readonly Guid _dealershipId;
+    private readonly Guid? _dealershipId; // null: every dealership (SubscribeAllDealerships)
     private readonly Func<Change, bool> _filter;
     private readonly Func<Change, Task> _handler;
     private readonly ILogger _logger;
@@ -21,7 +21,7 @@ internal sealed class ChangeSubscription : IDisposable
     private int _overflowed;
     private int _disposed;
 
-    public ChangeSubscription(ChangeFeed feed, Guid dealershipId, Func<Change, bool> filter, Func<Change, Task> handler, ILogger logger)
+    public ChangeSubscription(ChangeFeed feed, Guid? dealershipId, Func<Change, bool> filter, Func<Change, Task> handler, ILogger logger)
     {
         (_feed, _dealershipId, _filter, _handler, _logger) = (feed, dealershipId, filter, handler, logger);
         _queue = Channel.CreateBounded<Change>(
@@ -33,7 +33,7 @@ internal sealed class ChangeSubscription : IDisposable
     /// <summary>Queues the change if it is for this subscriber; never blocks (called on the listener's thread).</summary>
     public void Offer(Change change)
     {
-        if (!change.IsResync && (change.DealershipId != _dealershipId || !Accepts(change))) return;
+        if (!change.IsResync && ((_dealershipId is { } d && change.DealershipId != d) || !Accepts(change))) return;
         _queue.Writer.TryWrite(change);
     }
 

@@ -47,6 +47,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes)
             DefaultTaxRate = demo.TaxRate, DocFee = demo.DocFee, DefaultApr = demo.Apr,
         });
         await db.SaveChangesAsync(ct);
+        await Leads.LeadSettings.SeedDemoAsync(db, dealershipId, demo.Slug, ct);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         await CreateUserAsync(users, dealershipId, DemoData.ManagerEmail(demo), demo.ManagerName, Roles.Manager);

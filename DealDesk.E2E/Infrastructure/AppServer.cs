@@ -91,6 +91,8 @@ public sealed class AppServer : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            // The lead flows post signed WhatsApp webhooks with the documented demo secret.
+            builder.UseSetting("WhatsApp:AppSecret", DealDesk.Web.WhatsApp.WhatsAppOptions.DemoAppSecret);
             // Registered after Program's AddSerilog, so this logger wins: its console flood becomes a file next to the failure artifacts.
             builder.ConfigureServices(services => services.AddSerilog(new LoggerConfiguration()
                 .MinimumLevel.Information()

@@ -20,6 +20,7 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
     static readonly HashSet<string> ExpectedAnonymous = new(StringComparer.OrdinalIgnoreCase)
     {
         "/login", "/status/{Code:int}", "/error", "/forbidden", "/health/live", "/health/ready",
+        "/api/webhooks/whatsapp", // Meta calls it; the X-Hub-Signature-256 HMAC is its authentication (WhatsAppWebhookTests)
     };
 
     IReadOnlyList<RouteEndpoint> Endpoints() =>
@@ -110,12 +111,22 @@ public sealed class RouteAuthorizationTests(AppFixture fixture, ITestOutputHelpe
         }
     }
 
+    /// <summary>The lead inbox's API (issue 8): every one of them needs a signed-in user.</summary>
+    static readonly string[] LeadApiRoutes =
+    [
+        "/api/leads", "/api/leads/{id:guid}", "/api/leads/{id:guid}/claim", "/api/leads/{id:guid}/assign", "/api/leads/{id:guid}/status",
+        "/api/conversations/{id:guid}/messages", "/api/whatsapp", "/api/leads/import",
+    ];
+
     [Fact]
     public void The_api_requires_a_signed_in_user_everywhere()
     {
-        var api = Endpoints().Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true).ToList();
+        var api = Endpoints().Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText != "/api/webhooks/whatsapp") // signed by Meta instead (ExpectedAnonymous)
+            .ToList();
 
         Assert.NotEmpty(api);
+        foreach (var leadRoute in LeadApiRoutes) Assert.Contains(api, e => e.RoutePattern.RawText == leadRoute);
         Assert.All(api, e =>
         {
             Assert.NotNull(e.Metadata.GetMetadata<IAuthorizeData>());

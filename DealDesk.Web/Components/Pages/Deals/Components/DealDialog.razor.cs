@@ -31,6 +31,9 @@ public partial class DealDialog : ComponentBase, IDisposable
     /// <summary>A draft to continue (the dialog reopened after the circuit was resumed); null starts afresh.</summary>
     [Parameter] public DealDraft? Draft { get; set; }
 
+    /// <summary>The lead the deal comes from: a new customer prefilled from it, and the lead converted with the deal.</summary>
+    [Parameter] public LeadPrefill? Lead { get; set; }
+
     [Inject] private IDealCreation Deals { get; set; } = default!;
     [Inject] private ICustomerQueries Customers { get; set; } = default!;
     [Inject] private IInventoryQueries Inventory { get; set; } = default!;
@@ -61,7 +64,7 @@ public partial class DealDialog : ComponentBase, IDisposable
     protected override void OnInitialized()
     {
         errors = new DealFieldErrors(Validator);
-        draft = Draft ?? DealDraft.For(null);
+        draft = Draft ?? (Lead is { } lead ? DealDraft.ForLead(lead) : DealDraft.For(null));
         if (Draft is null && VehicleId is not null) draft.NoVehicle = false; // the preselected vehicle arrives below
         Store.Open(draft, VehicleId);
         Recheck();

@@ -8,6 +8,10 @@ public static class DealDialogs
     public static Task<Guid?> ShowNewDealAsync(this IDialogService dialogs, Guid? vehicleId = null) =>
         ShowAsync(dialogs, new DialogParameters<DealDialog> { { d => d.VehicleId, vehicleId } });
 
+    /// <summary>Opens the dialog prefilled from a lead; on success the lead is converted in the deal's transaction.</summary>
+    public static Task<Guid?> ShowNewDealFromLeadAsync(this IDialogService dialogs, LeadPrefill lead) =>
+        ShowAsync(dialogs, new DialogParameters<DealDialog> { { d => d.Lead, lead } });
+
     /// <summary>Reopens the dialog with a draft that outlived its circuit (see <see cref="DealDraftResume"/>).</summary>
     internal static Task<Guid?> ContinueNewDealAsync(this IDialogService dialogs, DealDraft draft, Guid? vehicleId) =>
         ShowAsync(dialogs, new DialogParameters<DealDialog> { { d => d.VehicleId, vehicleId }, { d => d.Draft, draft } });

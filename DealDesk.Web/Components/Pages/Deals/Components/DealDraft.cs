@@ -34,6 +34,20 @@ public sealed class DealDraft
     /// <summary>A manager's choice; null means the signed-in user.</summary>
     public Guid? SalespersonId { get; set; }
 
+    /// <summary>The lead the dialog was opened from ("Create deal" in the inbox): converted with the deal.</summary>
+    public Guid? LeadId { get; set; }
+
+    /// <summary>A new customer from the lead's name and phone, no vehicle yet.</summary>
+    public static DealDraft ForLead(LeadPrefill lead)
+    {
+        var parts = lead.CustomerName.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        return new DealDraft
+        {
+            NewCustomer = true, FirstName = parts.ElementAtOrDefault(0), LastName = parts.ElementAtOrDefault(1), Phone = lead.Phone,
+            NoVehicle = true, LeadId = lead.LeadId,
+        };
+    }
+
     public static DealDraft For(VehicleChoice? vehicle) => new() { Vehicle = vehicle, NoVehicle = vehicle is null };
 
     public bool HasPricing => Price is not null || DownPayment is not null || TradeInValue is not null
@@ -48,6 +62,7 @@ public sealed class DealDraft
             : null,
         VehicleId = NoVehicle ? null : Vehicle?.Id.ToString(),
         SalespersonId = SalespersonId?.ToString(),
+        LeadId = LeadId?.ToString(),
         Scenario = HasPricing
             ? new ScenarioInput
             {
@@ -59,6 +74,9 @@ public sealed class DealDraft
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>What "Create deal" in the lead inbox carries into the dialog.</summary>
+public sealed record LeadPrefill(Guid LeadId, string CustomerName, string? Phone);
 
 /// <summary>An existing customer as the customer picker shows it.</summary>
 public sealed record CustomerChoice(Guid Id, string Name, string? Email, string? Phone)
