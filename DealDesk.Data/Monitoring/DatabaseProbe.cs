@@ -212,6 +212,16 @@ public sealed class DatabaseProbe(DatabaseTarget target) : IAsyncDisposable, IDi
                 SELECT 1 FROM deals d WHERE d.vehicle_id = v.id AND d.dealership_id = v.dealership_id
                   AND d.state NOT IN ('DELIVERED','CANCELLED'))
             """),
+        ("leads_without_conversation", "Every lead has its conversation",
+            """
+            SELECT l.id FROM leads l
+            WHERE NOT EXISTS (SELECT 1 FROM conversations c WHERE c.lead_id = l.id AND c.dealership_id = l.dealership_id)
+            """),
+        ("converted_leads_without_deal", "Every converted lead names the deal it became, in its own dealership",
+            """
+            SELECT l.id FROM leads l
+            WHERE l.status = 'converted' AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.id = l.deal_id AND d.dealership_id = l.dealership_id)
+            """),
     ];
 
     // One round trip for the numbers the dashboard shows every few seconds.

@@ -159,6 +159,33 @@ public sealed class MonitoringNumbersTests(MonitoringFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_lead_left_without_its_conversation_turns_the_leads_check_red()
+    {
+        var demo = await fixture.Db.DemoAsync();
+        using var northManager = await ApiKit.ClientAsync(fixture.App, DemoData.ManagerEmail(NorthDemo));
+
+        // As superuser, past the function that always creates both: a lead with no conversation.
+        var lead = Guid.NewGuid();
+        await fixture.Db.ExecuteAsync(
+            "INSERT INTO leads (id, dealership_id, customer_phone, customer_name, type, status, source) VALUES ($1, $2, '+13125550199', 'Orphan Lead', 'other', 'new', 'web')",
+            lead, demo.North.DealershipId);
+        try
+        {
+            await fixture.Sampler.WaitForAsync(demo.North.DealershipId, s => s.IntegrityFor(demo.North.DealershipId) is { Holds: false });
+            var integrity = (await ApiKit.GetAsync(northManager, "/api/db/health")).Data.GetProperty("integrity");
+            var checks = integrity.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("violations").GetInt64());
+            Assert.Equal("failing", integrity.GetProperty("status").GetString());
+            Assert.Equal(1, checks["leads_without_conversation"]);
+            Assert.Equal(0, checks["converted_leads_without_deal"]);
+        }
+        finally
+        {
+            await fixture.Db.ExecuteAsync("DELETE FROM leads WHERE id = $1", lead);
+        }
+        await fixture.Sampler.WaitForAsync(demo.North.DealershipId, s => s.IntegrityFor(demo.North.DealershipId) is { Holds: true });
+    }
+
+    [Fact]
     public async Task Holding_every_pool_connection_shows_waiting_requests_raises_the_alert_and_posts_to_the_webhook()
     {
         using var manager = await ApiKit.ClientAsync(fixture.App, DemoData.ManagerEmail(NorthDemo));
