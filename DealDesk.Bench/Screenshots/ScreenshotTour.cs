@@ -49,7 +49,11 @@ public sealed class ScreenshotTour(BenchDatabase database, string appLogPath)
             await ShotAsync("new-deal-dialog");
             await page.Locator("[data-testid=create-deal]").ClickAsync();
             await page.Locator("[data-testid=deal-number]").WaitForAsync();
+            await page.Locator("[data-testid=quote-editor]").WaitForAsync();
+            await page.Locator(".mud-snackbar button").ClickAsync(); // the "created" message would cover the editor
+            await page.Locator(".mud-snackbar").WaitForAsync(new() { State = WaitForSelectorState.Detached });
             await ShotAsync("deal");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(outputDirectory, $"deal-full-{name}.png"), FullPage = true });
             await page.GotoAsync("/deals");
             await BenchBrowser.WaitForCircuitAsync(page);
             await page.Locator("[data-testid=deal-link]").First.WaitForAsync();
@@ -57,9 +61,19 @@ public sealed class ScreenshotTour(BenchDatabase database, string appLogPath)
             await page.GotoAsync("/quotes");
             await BenchBrowser.WaitForCircuitAsync(page);
             await ShotAsync("quick-quotes");
-            await page.GotoAsync("/monitoring");
+            foreach (var (path, file) in new[] { ("/leads", "leads"), ("/customers", "customers"), ("/staff", "staff"), ("/settings", "settings"), ("/monitoring", "monitoring") })
+            {
+                await page.GotoAsync(path);
+                await BenchBrowser.WaitForCircuitAsync(page);
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await ShotAsync(file);
+            }
+            await page.GotoAsync("/inventory");
             await BenchBrowser.WaitForCircuitAsync(page);
-            await ShotAsync("monitoring");
+            await page.Locator("a.dd-inv-link").First.ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/inventory/", StringComparison.Ordinal));
+            await page.Locator("[data-testid=vehicle-heading]").WaitForAsync();
+            await ShotAsync("vehicle");
             await context.CloseAsync();
         }
         return written;
