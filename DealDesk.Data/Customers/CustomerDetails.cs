@@ -29,7 +29,14 @@ public sealed record CustomerRecord(Guid Id, string FirstName, string LastName, 
 
 /// <summary>The customer page: contact details, deals, quotes and the audit of changes.</summary>
 public sealed record CustomerDetails(CustomerRecord Customer, IReadOnlyList<CustomerDeal> Deals, IReadOnlyList<CustomerQuote> Quotes,
-    IReadOnlyList<CustomerHistoryEntry> History);
+    IReadOnlyList<CustomerHistoryEntry> History)
+{
+    /// <summary>The dealership's leads from the customer's phone (leads carry a phone, not a customer id), newest first.</summary>
+    public IReadOnlyList<CustomerLead> Leads { get; init; } = [];
+}
+
+/// <summary>A lead from the customer's phone; <see cref="ConversationId"/> opens it in the inbox (/leads?c=…).</summary>
+public sealed record CustomerLead(Guid Id, string Type, string Status, DateTimeOffset CreatedAt, Guid? ConversationId, DateTimeOffset? LastMessageAt);
 
 /// <summary>A typed query for the customer list: search words, page (1-based), page size, sort.</summary>
 public sealed record CustomerSearch(string? Q, int Page = 1, int PageSize = 25, string? Sort = null, bool Descending = false);

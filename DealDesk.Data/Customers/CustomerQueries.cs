@@ -110,9 +110,31 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
                              orderby a.OccurredAt descending
                              select new { a.OccurredAt, a.Action, Who = u == null ? null : u.DisplayName, a.Metadata })
             .Take(100).ToListAsync(ct);
-        // LEADS-INTEGRATION: the customer's leads and conversations join here once the leads tables exist (leads branch).
+        var leads = await LeadsAsync(db, customer, ct);
         return new CustomerDetails(CustomerRecord.From(customer), deals, quotes,
-            history.Select(h => new CustomerHistoryEntry(h.OccurredAt, h.Action, h.Who, Audit.AuditTrail.Summary(h.Metadata))).ToList());
+            history.Select(h => new CustomerHistoryEntry(h.OccurredAt, h.Action, h.Who, Audit.AuditTrail.Summary(h.Metadata))).ToList())
+        {
+            Leads = leads,
+        };
+    }
+
+    /// <summary>
+    /// Leads are matched by phone (E.164), not by customer id, so a merged customer's leads follow the phone it kept.
+    /// Salespeople see the leads the inbox shows them: theirs and unassigned ones.
+    /// </summary>
+    private async Task<IReadOnlyList<CustomerLead>> LeadsAsync(DealDeskDbContext db, Customer customer, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(customer.Phone)) return [];
+        var userId = tenant.UserId;
+        var manager = tenant.IsManager;
+        return await (from l in db.Leads.AsNoTracking()
+                      where l.DealershipId == customer.DealershipId && l.CustomerPhone == customer.Phone
+                            && (manager || l.AssignedTo == null || l.AssignedTo == userId)
+                      let c = db.Conversations.Where(c => c.DealershipId == l.DealershipId && c.LeadId == l.Id)
+                          .OrderByDescending(c => c.LastMessageAt).FirstOrDefault()
+                      orderby l.CreatedAt descending
+                      select new CustomerLead(l.Id, l.Type, l.Status, l.CreatedAt, c == null ? null : (Guid?)c.Id, c == null ? null : (DateTimeOffset?)c.LastMessageAt))
+            .Take(100).ToListAsync(ct);
     }
 
     /// <summary>

@@ -75,8 +75,9 @@ public sealed class CustomerService(TransactionRunner runner, ITenantContext ten
             var other = await db.Customers.SingleAsync(c => c.Id == otherId, token);
             var moved = await db.Deals.Where(d => d.DealershipId == actor.DealershipId && d.CustomerId == otherId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.CustomerId, keepId).SetProperty(d => d.UpdatedAt, time.GetUtcNow()), token);
-            // LEADS-INTEGRATION: once the leads branch is merged, move the other customer's leads and conversations here
-            // too (UPDATE leads / conversations SET customer_id = keepId WHERE customer_id = otherId) and count them below.
+            // Leads and conversations carry the customer's phone, not a customer id: nothing to move. The customer page
+            // finds them by phone, so the other's leads show on the kept customer when it takes over the phone below
+            // (it had none); when both had phones, they stay with the other's number, which no customer then holds.
             keep.Email ??= other.Email;
             keep.Phone ??= other.Phone;
             if (keep.Address is null && keep.City is null)

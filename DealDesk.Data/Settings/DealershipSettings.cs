@@ -1,3 +1,4 @@
+using DealDesk.Data.Leads;
 using DealDesk.Data.Tenancy;
 
 namespace DealDesk.Data.Settings;
@@ -21,11 +22,21 @@ public sealed class DealershipSettings
     public decimal DownPaymentStep { get; set; }
     public List<string> AllowedCurrencies { get; set; } = [];
 
-    // LEADS-INTEGRATION: the leads branch adds dealerships.whatsapp_phone_number_id and lead_round_robin (migration "Leads").
-    // Once merged, add here:  public string? WhatsAppPhoneNumberId { get; set; }  public bool LeadRoundRobin { get; set; }
-    // and map them in From/ApplyTo below, SettingsChanges.Between and the Settings page's "Leads" section.
+    /// <summary>The Cloud API phone_number_id of the dealership's WhatsApp number (digits; empty = none). Unique across dealerships.</summary>
+    public string? WhatsAppPhoneNumberId { get; set; }
+    public bool LeadRoundRobin { get; set; }
 
-    public static DealershipSettings From(Dealership d)
+    /// <summary>The lead settings are shadow properties (Leads/DealershipWhatsAppConfiguration), so they come from the tracked entry.</summary>
+    public static DealershipSettings From(DealDeskDbContext db, Dealership d)
+    {
+        var settings = From(d);
+        var entry = db.Entry(d);
+        settings.WhatsAppPhoneNumberId = entry.Property<string?>(DealershipWhatsAppConfiguration.PhoneNumberId).CurrentValue;
+        settings.LeadRoundRobin = entry.Property<bool>(DealershipWhatsAppConfiguration.RoundRobin).CurrentValue;
+        return settings;
+    }
+
+    static DealershipSettings From(Dealership d)
     {
         var fees = d.QuoteFeeTemplates();
         var doc = fees.FirstOrDefault(f => f.Name == FeeTemplate.DocFeeName);
@@ -39,8 +50,12 @@ public sealed class DealershipSettings
     }
 
     /// <summary>Writes validated settings onto the row. The doc fee becomes the first fee template, so a new quote and a new deal charge the same.</summary>
-    public void ApplyTo(Dealership d)
+    public void ApplyTo(DealDeskDbContext db, Dealership d)
     {
+        var entry = db.Entry(d);
+        entry.Property<string?>(DealershipWhatsAppConfiguration.PhoneNumberId).CurrentValue =
+            string.IsNullOrWhiteSpace(WhatsAppPhoneNumberId) ? null : WhatsAppPhoneNumberId.Trim();
+        entry.Property<bool>(DealershipWhatsAppConfiguration.RoundRobin).CurrentValue = LeadRoundRobin;
         d.Name = Name!.Trim();
         d.TimeZone = TimeZone!.Trim();
         d.Country = Country!.Trim().ToUpperInvariant();

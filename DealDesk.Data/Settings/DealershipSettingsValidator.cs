@@ -31,6 +31,9 @@ public sealed class DealershipSettingsValidator : AbstractValidator<DealershipSe
             .Must(c => c.Select(x => x?.Trim().ToUpperInvariant()).Distinct().Count() == c.Count).WithMessage("A currency is listed twice.");
         RuleForEach(s => s.AllowedCurrencies).Must(c => c is not null && c.Trim().Length == 3 && c.Trim().All(char.IsAsciiLetter))
             .WithMessage("Use ISO 4217 codes like USD.");
+        RuleFor(s => s.WhatsAppPhoneNumberId)
+            .Must(v => string.IsNullOrWhiteSpace(v) || (v.Trim().Length <= 32 && v.Trim().All(char.IsAsciiDigit)))
+            .WithMessage("The WhatsApp phone number id is digits only (at most 32), as Meta shows it.");
     }
 
     /// <summary>An IANA id the system knows ("America/Chicago"), not a Windows name that .NET would also accept.</summary>

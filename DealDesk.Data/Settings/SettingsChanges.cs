@@ -27,6 +27,8 @@ internal static class SettingsChanges
         Add("defaultApr", "APR", Percent(a.DefaultApr), Percent(b.DefaultApr));
         Add("downPaymentStep", "down-payment step", Money(a.DownPaymentStep), Money(b.DownPaymentStep));
         Add("allowedCurrencies", "currencies", string.Join(", ", a.AllowedCurrencies), string.Join(", ", b.AllowedCurrencies));
+        Add("whatsAppPhoneNumberId", "WhatsApp phone number id", a.WhatsAppPhoneNumberId ?? "none", b.WhatsAppPhoneNumberId ?? "none");
+        Add("leadRoundRobin", "lead round-robin", YesNo(a.LeadRoundRobin), YesNo(b.LeadRoundRobin));
         return changes;
     }
 

@@ -4,6 +4,7 @@ using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DealDesk.Data.Settings;
 
@@ -22,7 +23,8 @@ public sealed class SettingsService(
     {
         var actor = RequireManager();
         await using var db = await contexts.OpenAsync(ct);
-        return DealershipSettings.From(await db.Dealerships.AsNoTracking().SingleAsync(d => d.Id == actor.DealershipId, ct));
+        // Tracked, not AsNoTracking: the lead settings are shadow properties, read from the entry.
+        return DealershipSettings.From(db, await db.Dealerships.SingleAsync(d => d.Id == actor.DealershipId, ct));
     }
 
     /// <returns>The settings as saved and what changed (empty when nothing did; then nothing is written).</returns>
@@ -31,14 +33,29 @@ public sealed class SettingsService(
     {
         validator.ThrowIfInvalid(settings);
         var actor = RequireManager();
+        try
+        {
+            return await SaveCheckedAsync(settings, actor, ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: "23505", ConstraintName: var c }
+            && c?.Contains("whatsapp_phone_number_id", StringComparison.Ordinal) == true)
+        {
+            // Another dealership (invisible here under RLS) has the number: only the unique index can tell.
+            throw SettingsErrors.WhatsAppNumberTaken();
+        }
+    }
+
+    private async Task<(DealershipSettings Settings, IReadOnlyList<SettingChange> Changes)> SaveCheckedAsync(DealershipSettings settings,
+        Actor actor, CancellationToken ct)
+    {
         return await runner.RunAsync("settings.save", async (db, token) =>
         {
             // FOR UPDATE: two managers saving at once are audited one after the other, each from what the other saved.
             var dealership = await db.Dealerships.FromSql($"SELECT * FROM dealerships WHERE id = {actor.DealershipId} FOR UPDATE")
                 .SingleAsync(token);
-            var before = DealershipSettings.From(dealership);
-            settings.ApplyTo(dealership);
-            var after = DealershipSettings.From(dealership);
+            var before = DealershipSettings.From(db, dealership);
+            settings.ApplyTo(db, dealership);
+            var after = DealershipSettings.From(db, dealership);
             var changes = SettingsChanges.Between(before, after);
             if (changes.Count == 0)
             {

@@ -1,7 +1,9 @@
 using DealDesk.Data.Customers;
 using DealDesk.Data.Errors;
+using DealDesk.Data.Leads;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
+using DealDesk.Tests.Leads;
 using DealDesk.Tests.Quotes.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -115,6 +117,50 @@ public sealed class CustomerServiceTests(DatabaseFixture fixture) : IClassFixtur
         Assert.Equal("2", await Db.ScalarAsync<string>("SELECT metadata->>'dealsMoved' FROM audit_log WHERE action = 'customer.merged' AND entity_id = $1", keep));
         Assert.Equal(1, await DealKit.CountAsync(Db, "SELECT count(*) FROM audit_log WHERE action = 'customer.merged_away' AND entity_id = $1", other));
         await DealKit.AssertInvariantsAsync(Db);
+    }
+
+    static Task<LeadCreated> AddLeadAsync(AsyncServiceScope manager, string phone, string type = LeadTypes.TestDrive) =>
+        manager.Get<LeadService>().CreateAsync(new CreateLeadRequest { CustomerPhone = phone, CustomerName = "Lead Person", Type = type, Source = LeadSources.Web });
+
+    [Fact]
+    public async Task The_customer_page_lists_the_dealerships_leads_from_the_customers_phone_not_another_dealerships()
+    {
+        var demo = await Db.DemoAsync();
+        var phone = LeadKit.NewPhone().E164;
+        var id = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Uma", "Lind", null, phone);
+        var quiet = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Ivo", "Lind", null, LeadKit.NewPhone().E164);
+        LeadCreated north;
+        await using (var northManager = await ScopeAsync(manager: true)) north = await AddLeadAsync(northManager, phone);
+        await using (var southManager = await ScopeAsync(manager: true, north: false)) await AddLeadAsync(southManager, phone, LeadTypes.VehicleInquiry);
+        await using var scope = await ScopeAsync(manager: true);
+
+        var details = await scope.Get<CustomerQueries>().GetDetailsAsync(id);
+
+        var lead = Assert.Single(details.Leads);
+        Assert.Equal(north.LeadId, lead.Id);
+        Assert.Equal(LeadTypes.TestDrive, lead.Type);
+        Assert.Equal(LeadStatuses.New, lead.Status);
+        Assert.Equal(north.ConversationId, lead.ConversationId);
+        Assert.NotNull(lead.LastMessageAt);
+        Assert.Empty((await scope.Get<CustomerQueries>().GetDetailsAsync(quiet)).Leads);
+    }
+
+    [Fact]
+    public async Task After_a_merge_the_kept_customer_shows_the_leads_of_the_phone_it_took_over()
+    {
+        var demo = await Db.DemoAsync();
+        var phone = LeadKit.NewPhone().E164;
+        var keep = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Vera", "Holt", "vera@example.com");
+        var other = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Vera", "Holt", null, phone);
+        await using var scope = await ScopeAsync(manager: true);
+        var lead = await AddLeadAsync(scope, phone);
+        Assert.Empty((await scope.Get<CustomerQueries>().GetDetailsAsync(keep)).Leads);
+
+        await scope.Get<CustomerService>().MergeAsync(keep, new MergeCustomersRequest(other));
+
+        var details = await scope.Get<CustomerQueries>().GetDetailsAsync(keep);
+        Assert.Equal(lead.LeadId, Assert.Single(details.Leads).Id);
+        Assert.Equal(1, await DealKit.CountAsync(Db, "SELECT count(*) FROM leads WHERE id = $1 AND customer_phone = $2", lead.LeadId, phone));
     }
 
     [Fact]

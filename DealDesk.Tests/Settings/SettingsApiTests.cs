@@ -32,6 +32,25 @@ public sealed class SettingsApiTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task The_lead_settings_round_trip_and_another_dealerships_whatsapp_number_id_is_a_typed_409_naming_the_field()
+    {
+        using var south = await ApiKit.ClientAsync(fixture.App, DemoData.ManagerEmail(South));
+        var settings = (await ApiKit.GetAsync(south, "/api/settings")).Data.GetRawText();
+        Assert.Contains("\"whatsAppPhoneNumberId\":\"109000000000002\"", settings);
+        Assert.Contains("\"leadRoundRobin\":false", settings);
+
+        var saved = await PutAsync(south, settings.Replace("\"leadRoundRobin\":false", "\"leadRoundRobin\":true"));
+        Assert.True(saved.Status == 200, saved.ToString());
+        Assert.True((await ApiKit.GetAsync(south, "/api/settings")).Data.GetProperty("leadRoundRobin").GetBoolean());
+
+        var before = await DbSnapshot.TakeAsync(fixture.Db);
+        var taken = await PutAsync(south, settings.Replace("109000000000002", "109000000000001")); // Northside's
+        ApiKit.AssertError(taken, 409, ErrorCodes.ValidationFailed);
+        Assert.Contains("whatsAppPhoneNumberId", taken.Body);
+        await before.AssertUnchangedAsync(fixture.Db);
+    }
+
+    [Fact]
     public async Task Salespeople_get_403_anonymous_callers_401_and_a_bad_body_a_typed_400()
     {
         using var sales = await ApiKit.ClientAsync(fixture.App, DemoData.SalesEmail(North, 1));

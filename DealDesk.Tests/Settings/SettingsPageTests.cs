@@ -31,6 +31,30 @@ public sealed class SettingsPageTests(DatabaseFixture fixture) : DatabaseCompone
         Assert.Contains("Registration", await Db.ScalarAsync<string>("SELECT fee_templates::text FROM dealerships WHERE id = $1", north.DealershipId));
     }
 
+    [Fact]
+    public async Task A_whatsapp_number_id_southside_uses_is_refused_at_the_field_and_a_new_one_with_round_robin_is_saved()
+    {
+        var north = await SignInAsDemo(manager: true);
+        RenderDialogProvider();
+        var page = Render<SettingsPage>();
+        await page.WaitForAssertionAsync(() => page.Find("#settings-form"), Wait);
+
+        Input(page, "settings-whatsapp-phone-number-id").Change("109000000000002");
+        page.Find("#settings-form").Submit();
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("Another dealership already uses this WhatsApp phone number id.",
+            FieldText(page, "settings-whatsapp-phone-number-id")), Wait);
+        Assert.Equal("109000000000001", await Db.ScalarAsync<string>("SELECT whatsapp_phone_number_id FROM dealerships WHERE id = $1", north.DealershipId));
+
+        Input(page, "settings-whatsapp-phone-number-id").Change("109000000000055");
+        var round = page.Find("[data-testid=settings-lead-round-robin]");
+        (round.TagName == "INPUT" ? round : round.QuerySelector("input")!).Change(true);
+        page.Find("#settings-form").Submit();
+
+        await WaitUntilAsync(async () => await Db.ScalarAsync<string>("SELECT whatsapp_phone_number_id FROM dealerships WHERE id = $1", north.DealershipId) == "109000000000055");
+        Assert.True(await Db.ScalarAsync<bool>("SELECT lead_round_robin FROM dealerships WHERE id = $1", north.DealershipId));
+    }
+
     /// <summary>Polls the database until the save's effect is visible (the page's save runs on the renderer's dispatcher).</summary>
     static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -41,7 +41,7 @@ public sealed class SettingsServiceTests(DatabaseFixture fixture) : IClassFixtur
         Assert.Contains(quote.Input.Fees, f => f.Name == FeeTemplate.DocFeeName && f.Amount == 650m);
         Assert.Contains(quote.Input.Fees, f => f.Name == "Title" && f.Amount == 75m && f.Taxable);
         var audit = await Db.ScalarAsync<string>(
-            "SELECT metadata->'changes'->'docFee'->>'from' || '>' || (metadata->'changes'->'docFee'->>'to') FROM audit_log WHERE action = 'settings.changed' AND entity_id = $1",
+            "SELECT metadata->'changes'->'docFee'->>'from' || '>' || (metadata->'changes'->'docFee'->>'to') FROM audit_log WHERE action = 'settings.changed' AND entity_id = $1 AND metadata->'changes' ? 'docFee'",
             demo.North.DealershipId);
         Assert.Equal("$499.00>$650.00", audit);
     }
@@ -96,6 +96,60 @@ public sealed class SettingsServiceTests(DatabaseFixture fixture) : IClassFixtur
         await DealKit.FailsAsync(() => service.GetAsync(), ErrorCodes.Forbidden, 403);
         await DealKit.FailsAsync(() => service.SaveAsync(valid), ErrorCodes.Forbidden, 403);
         await before.AssertUnchangedAsync(Db);
+    }
+
+    [Fact]
+    public async Task The_whatsapp_number_id_and_round_robin_change_read_back_and_are_audited_from_to()
+    {
+        var demo = await Db.DemoAsync();
+        await using var scope = await ManagerAsync();
+        var service = scope.Get<SettingsService>();
+        var settings = await service.GetAsync();
+        Assert.Equal("109000000000001", settings.WhatsAppPhoneNumberId);
+        Assert.False(settings.LeadRoundRobin);
+        settings.WhatsAppPhoneNumberId = " 109000000000077 ";
+        settings.LeadRoundRobin = true;
+
+        var (_, changes) = await service.SaveAsync(settings);
+
+        Assert.Contains(changes, c => c.Field == "whatsAppPhoneNumberId" && c.From == "109000000000001" && c.To == "109000000000077");
+        Assert.Contains(changes, c => c.Field == "leadRoundRobin" && c.From == "no" && c.To == "yes");
+        var read = await service.GetAsync();
+        Assert.Equal("109000000000077", read.WhatsAppPhoneNumberId);
+        Assert.True(read.LeadRoundRobin);
+        var audit = await Db.ScalarAsync<string>(
+            "SELECT (metadata->'changes'->'whatsAppPhoneNumberId'->>'to') || '>' || (metadata->'changes'->'leadRoundRobin'->>'to') FROM audit_log WHERE action = 'settings.changed' AND entity_id = $1 AND metadata->'changes' ? 'leadRoundRobin'",
+            demo.North.DealershipId);
+        Assert.Equal("109000000000077>yes", audit);
+    }
+
+    [Fact]
+    public async Task A_whatsapp_number_id_another_dealership_uses_is_refused_naming_the_field_and_writes_nothing()
+    {
+        await using var scope = await ManagerAsync();
+        var service = scope.Get<SettingsService>();
+        var settings = await service.GetAsync();
+        settings.WhatsAppPhoneNumberId = "109000000000002"; // Southside's
+        settings.LeadRoundRobin = !settings.LeadRoundRobin;
+        var before = await DbSnapshot.TakeAsync(Db);
+
+        var error = await DealKit.FailsAsync(() => service.SaveAsync(settings), ErrorCodes.ValidationFailed, 409);
+
+        Assert.Contains("whatsAppPhoneNumberId", DealKit.Fields(error).Keys);
+        await before.AssertUnchangedAsync(Db);
+    }
+
+    [Fact]
+    public async Task A_whatsapp_number_id_with_letters_is_refused_naming_the_field()
+    {
+        await using var scope = await ManagerAsync(north: false);
+        var service = scope.Get<SettingsService>();
+        var settings = await service.GetAsync();
+        settings.WhatsAppPhoneNumberId = "+1 555 0100";
+
+        var error = await DealKit.FailsAsync(() => service.SaveAsync(settings), ErrorCodes.ValidationFailed, 400);
+
+        Assert.Contains("whatsAppPhoneNumberId", DealKit.Fields(error).Keys);
     }
 
     [Theory]
