@@ -41,9 +41,6 @@ public sealed class BenchAppFactory(BenchDatabase database, string logPath) : We
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        // Outside Development the host does not read the build's static web assets manifest by itself: without it
-        // blazor.web.js and MudBlazor's files (NuGet packages, not wwwroot) are missing and no circuit ever starts.
-        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:DealDesk", database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:DealDeskMigrations", database.OwnerConnectionString);
         // The per-user quote save limit would otherwise be what the quotes level measures.

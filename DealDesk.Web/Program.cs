@@ -3,6 +3,10 @@ using DealDesk.Web.Hosting;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts in Production (launchSettings names no environment), where the host does not read the build's
+// static web assets manifest by itself: blazor.web.js and MudBlazor's files (NuGet packages, not wwwroot) were 500s
+// and no page became interactive. A published app has no such manifest, and this is then a no-op.
+builder.WebHost.UseStaticWebAssets();
 SharedSettings.AddTo(builder.Configuration);
 builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(LogFiles.Anchored(builder.Configuration, builder.Environment))
     .ReadFrom.Services(services).Enrich.FromLogContext(), preserveStaticLogger: true); // per host, not the static Log (tests run several)

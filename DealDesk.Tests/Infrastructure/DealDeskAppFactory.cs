@@ -25,9 +25,6 @@ public class DealDeskAppFactory(TestDatabase db) : WebApplicationFactory<Program
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        // Outside Development the host does not read the build's static web assets manifest by itself, and
-        // without it blazor.web.js and MudBlazor's files (which live in NuGet packages, not wwwroot) are missing.
-        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:DealDesk", Database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:DealDeskMigrations", Database.OwnerConnectionString);
         builder.UseSetting("LogFiles:Root", LogDirectory);
