@@ -89,7 +89,11 @@ public sealed class VehicleFlows(E2EFixture fixture, ITestOutputHelper output) :
         await Expect(page.GetByTestId("vehicle-history-entry").Filter(new() { HasText = dealNumber })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("vehicle-history-entry").Filter(new() { HasText = "from available to pending" })).ToHaveCountAsync(1);
 
+        // Opened on a phone (as the other phone checks do): resizing a live page measures the drawer's closing
+        // transition, not the page's layout.
         await page.SetViewportSizeAsync(390, 844);
+        await GoToAsync(page, new Uri(vehicleUrl).AbsolutePath);
+        await Expect(page.GetByTestId("vehicle-deal-link")).ToHaveTextAsync(dealNumber);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             "The vehicle page scrolls sideways on a 390 px phone.");
     });
