@@ -22,7 +22,6 @@ public static class ConfirmDialogs
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true };
         var dialog = await dialogs.ShowAsync<ConfirmDialog>(confirmation.Title, parameters, options);
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: true };
+        return await dialog.ClosedWithAsync() is true;
     }
 }

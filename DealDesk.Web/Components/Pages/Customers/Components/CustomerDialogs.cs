@@ -1,4 +1,5 @@
 using DealDesk.Data.Customers;
+using DealDesk.Web.Components.Shared;
 using MudBlazor;
 
 namespace DealDesk.Web.Components.Pages.Customers.Components;
@@ -11,7 +12,7 @@ public static class CustomerDialogs
         var parameters = new DialogParameters<CustomerDialog> { { d => d.Existing, existing } };
         var dialog = await dialogs.ShowAsync<CustomerDialog>(existing is null ? "Add customer" : "Edit customer", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        return await dialog.Result is { Canceled: false, Data: CustomerRecord saved } ? saved : null;
+        return await dialog.ClosedWithAsync() is CustomerRecord saved ? saved : null;
     }
 
     /// <summary>Merges another customer into <paramref name="keep"/> (managers); the kept record, or null when cancelled.</summary>
@@ -20,6 +21,6 @@ public static class CustomerDialogs
         var parameters = new DialogParameters<MergeCustomerDialog> { { d => d.Keep, keep } };
         var dialog = await dialogs.ShowAsync<MergeCustomerDialog>("Merge customers", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-        return await dialog.Result is { Canceled: false, Data: CustomerRecord kept } ? kept : null;
+        return await dialog.ClosedWithAsync() is CustomerRecord kept ? kept : null;
     }
 }

@@ -1,3 +1,4 @@
+using DealDesk.Web.Components.Shared;
 using MudBlazor;
 
 namespace DealDesk.Web.Components.Pages.Deals.Components;
@@ -22,7 +23,6 @@ public static class DealDialogs
         var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = false, CloseOnEscapeKey = true, BackdropClick = false,
             DefaultFocus = DefaultFocus.FirstChild }; // the customer search; no close button before it (Cancel and Escape close)
         var dialog = await dialogs.ShowAsync<DealDialog>("New deal", parameters, options);
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: Guid id } ? id : null;
+        return await dialog.ClosedWithAsync() is Guid id ? id : null;
     }
 }

@@ -1,4 +1,5 @@
 using DealDesk.Data.Inventory;
+using DealDesk.Web.Components.Shared;
 using MudBlazor;
 
 namespace DealDesk.Web.Components.Pages.Inventory.Components;
@@ -11,8 +12,7 @@ public static class VehicleDialogs
         var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
         var dialog = await dialogs.ShowAsync<VehicleDialog>(vehicle is null ? "Add a vehicle" : "Edit vehicle",
             new DialogParameters<VehicleDialog> { { d => d.Vehicle, vehicle }, { d => d.LockedByDeal, lockedByDeal } }, options);
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: VehicleRecord saved } ? saved : null;
+        return await dialog.ClosedWithAsync() is VehicleRecord saved ? saved : null;
     }
 
     /// <summary>The CSV import; the import's counts, or null when closed without importing.</summary>
@@ -20,7 +20,6 @@ public static class VehicleDialogs
     {
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
         var dialog = await dialogs.ShowAsync<ImportDialog>("Import vehicles", options);
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: VehicleImportResult counts } ? counts : null;
+        return await dialog.ClosedWithAsync() is VehicleImportResult counts ? counts : null;
     }
 }

@@ -1,4 +1,5 @@
 using DealDesk.Data.Customers;
+using DealDesk.Web.Components.Shared;
 using MudBlazor;
 
 namespace DealDesk.Web.Components.Pages.Quotes.Components;
@@ -21,7 +22,6 @@ public static class QuoteDialogs
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
         var dialog = await dialogs.ShowAsync<ExistingCustomerDialog>("Existing customer", parameters, options);
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: Guid id } ? id : null;
+        return await dialog.ClosedWithAsync() is Guid id ? id : null;
     }
 }
