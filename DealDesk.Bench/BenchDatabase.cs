@@ -28,7 +28,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public EmbeddedPostgres Cluster { get; }
     public DatabaseSettings Settings { get; }
 
-    /// <summary>The demo dealerships, in <see cref="DemoData.Dealerships"/> order (Northside, Southside).</summary>
+    /// <summary>The demo dealerships in <see cref="DemoData.Dealerships"/> order (Northside, Southside), then the bench's own ("Bench Motors 01", …).</summary>
     public IReadOnlyList<BenchTenant> Tenants { get; }
 
     /// <summary>As dealdesk_app: owns nothing, row-level security applies (what the app uses).</summary>
@@ -42,7 +42,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     /// <summary>The superuser on any database of the cluster.</summary>
     public string SuperuserConnectionStringFor(string database) => Cluster.ConnectionStringFor(database, EmbeddedPostgres.Superuser);
 
-    public static async Task<BenchDatabase> StartAsync(DatabaseSettings settings, int vehiclesPerDealership, Action<string> log, CancellationToken ct)
+    /// <param name="dealerships">At least the two demo ones; more are cloned (<see cref="BenchDealerships"/>).</param>
+    /// <param name="vehiclesFor">Extra available vehicles for the tenant at an index.</param>
+    public static async Task<BenchDatabase> StartAsync(DatabaseSettings settings, int dealerships, Func<int, int> vehiclesFor, Action<string> log, CancellationToken ct)
     {
         var root = Path.Combine(Path.GetTempPath(), "dealdesk-bench-" + Guid.NewGuid().ToString("N")[..12]);
         var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataRoot = root, Ephemeral = true }, log, ct);
@@ -57,9 +59,14 @@ public sealed class BenchDatabase : IAsyncDisposable
                     throw new InvalidOperationException("The demo seeder found a seeded database in a fresh cluster.");
             } // the provider owns the NpgsqlDataSource: disposing it closes the seeder's connections
             var superuser = cluster.ConnectionStringFor(cluster.DatabaseName, EmbeddedPostgres.Superuser);
-            var (tenants, version) = await LoadTenantsAsync(superuser, ct);
-            log($"Stocking {vehiclesPerDealership:N0} available vehicles per dealership ({string.Join(", ", tenants.Select(t => t.Name))})");
-            await VehicleStock.AddAsync(superuser, tenants, vehiclesPerDealership, ct);
+            var (demo, version) = await LoadTenantsAsync(superuser, ct);
+            IReadOnlyList<BenchTenant> tenants = [.. demo, .. await BenchDealerships.AddAsync(superuser, demo[0], "Bench Motors", dealerships - demo.Count, ct)];
+            var stock = tenants.Select((_, i) => vehiclesFor(i)).ToArray();
+            if (stock.Sum() > 0)
+            {
+                log($"{tenants.Count} dealerships; stocking {stock.Sum():N0} available vehicles ({stock.Max():N0} for {tenants[0].Name}, {stock.Min():N0} for {tenants[^1].Name})");
+                await VehicleStock.AddAsync(superuser, tenants, stock, ct);
+            }
             return new BenchDatabase(cluster, settings, tenants, version);
         }
         catch

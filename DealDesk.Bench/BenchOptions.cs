@@ -6,8 +6,11 @@ namespace DealDesk.Bench;
 public sealed record BenchOptions
 {
     /// <summary>What runs without --levels; the interactive and quote levels are asked for by name.</summary>
-    public static readonly string[] DefaultLevels = [Level.Service, Level.Http, Level.PgBench];
-    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits, Level.Quotes];
+    public static readonly string[] DefaultLevels = [Level.Service, Level.Http, Level.Service50, Level.Http50, Level.PgBench];
+    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits, Level.Quotes, Level.Records];
+
+    /// <summary>The dealerships the service-50 and http-50 levels spread their workers over.</summary>
+    public const int SpreadDealerships = 50;
 
     /// <summary>Measured seconds per level and client count.</summary>
     public int DurationSeconds { get; init; } = 10;
@@ -37,10 +40,16 @@ public sealed record BenchOptions
     /// <summary>Seconds every page of the interactive level keeps creating deals at each circuit count.</summary>
     public int ActiveSeconds { get; init; } = 20;
 
-    /// <summary>How many demo dealerships the workers spread over (worker i acts for dealership i mod N): 2, or 1 to take cross-dealership conflicts out.</summary>
+    /// <summary>
+    /// How many dealerships the service and http levels' workers spread over (worker i acts for dealership i mod N):
+    /// the two demo ones, 1 to take cross-dealership conflicts out, or any N (the bench adds N - 2 of its own).
+    /// </summary>
     public int Dealerships { get; init; } = 2;
 
-    /// <summary>Extra available vehicles per demo dealership; 0 = sized from the run (see <see cref="VehiclesPerDealership"/>).</summary>
+    /// <summary>Timed calls per read and dealership at the records level.</summary>
+    public int RecordsCalls { get; init; } = 200;
+
+    /// <summary>Extra available vehicles per dealership; 0 = sized from the run (see <see cref="VehiclesFor"/>).</summary>
     public int Vehicles { get; init; }
 
     public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
@@ -48,26 +57,40 @@ public sealed record BenchOptions
 
     public bool Runs(string level) => Levels.Contains(level);
 
+    /// <summary>The dealerships the deal-creation levels act for: the demo ones first, then the bench's own.</summary>
+    public int TenantCount => Math.Max(Dealerships, Runs(Level.Service50) || Runs(Level.Http50) ? SpreadDealerships : 0);
+
+    /// <summary>Creations one worker could reach at most, and the whole process (several times what is measured).</summary>
+    const double MaxPerWorker = 1_000, MaxInAll = 2_000;
+
     /// <summary>
-    /// Every creation takes its own vehicle. Budget: 1,000 creations/s per dealership for every second
-    /// of every service/HTTP window (warm-up included): far above what one dealership's serialized
-    /// creations reach, so the stock does not run out (a run that does says so).
+    /// Extra available vehicles for the tenant at <paramref name="index"/>: every creation takes its own. A closed-loop
+    /// worker creates at most <see cref="MaxPerWorker"/>/s, all workers together at most <see cref="MaxInAll"/>/s (shared
+    /// evenly: they are alike), for every second of every window (warm-up included) of each level the tenant serves.
+    /// Several times what one dealership's creations reach, so the stock does not run out (a run that does says so),
+    /// while 50 dealerships at 32 clients need ~750 each, not 32 workers' worth each.
     /// </summary>
-    public int VehiclesPerDealership
+    public int VehiclesFor(int index)
     {
-        get
+        if (Vehicles > 0) return Vehicles;
+        var seconds = DurationSeconds + WarmupSeconds;
+        var needed = 0.0;
+        foreach (var (level, spread) in new[] { (Level.Service, Dealerships), (Level.Http, Dealerships), (Level.Service50, SpreadDealerships), (Level.Http50, SpreadDealerships) })
         {
-            if (Vehicles > 0) return Vehicles;
-            var loadLevels = Levels.Count(l => l is Level.Service or Level.Http);
-            var seconds = (DurationSeconds + WarmupSeconds) * Clients.Count * loadLevels;
-            return (int)Math.Clamp(seconds * 1_000 * 2 / Dealerships, 1_000, 2_000_000);
+            if (!Runs(level) || index >= spread) continue;
+            foreach (var clients in Clients)
+            {
+                var workers = clients / spread + (index < clients % spread ? 1 : 0);
+                needed += workers * Math.Min(MaxPerWorker, MaxInAll / clients) * seconds;
+            }
         }
+        return needed == 0 ? 0 : (int)Math.Clamp(Math.Ceiling(needed), 1_000, 2_000_000);
     }
 
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
-        "[--levels service,http,pgbench,circuits,quotes] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20] " +
-        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] | --screenshots docs/screenshots";
+        "[--levels service,http,service-50,http-50,pgbench,circuits,quotes,records] [--vehicles N] [--dealerships 2] [--circuits 10,25,50] [--active 20] " +
+        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] [--records-calls 200] | --screenshots docs/screenshots";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -86,9 +109,10 @@ public sealed record BenchOptions
                 "--screenshots" => o with { ScreenshotsDirectory = Value() },
                 "--active" => o with { ActiveSeconds = PositiveInt(name, Value()) },
                 "--vehicles" => o with { Vehicles = PositiveInt(name, Value()) },
-                "--dealerships" => o with { Dealerships = Math.Min(2, PositiveInt(name, Value())) },
+                "--dealerships" => o with { Dealerships = Math.Min(1_000, PositiveInt(name, Value())) },
                 "--quote-clients" => o with { QuoteClients = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
                 "--editors-per-quote" => o with { EditorsPerQuote = PositiveInt(name, Value()) },
+                "--records-calls" => o with { RecordsCalls = PositiveInt(name, Value()) },
                 "--think-ms" => o with { ThinkMs = (int)NonNegativeDouble(name, Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
@@ -122,8 +146,14 @@ public static class Level
 {
     public const string Service = "service";
     public const string Http = "http";
+    /// <summary>The service level's load spread over <see cref="BenchOptions.SpreadDealerships"/> dealerships, as a real deployment spreads it.</summary>
+    public const string Service50 = "service-50";
+    /// <summary>The http level's load spread over <see cref="BenchOptions.SpreadDealerships"/> dealerships.</summary>
+    public const string Http50 = "http-50";
     public const string PgBench = "pgbench";
     public const string Circuits = "circuits";
     /// <summary>Quote saves through the HTTP API (its own table).</summary>
     public const string Quotes = "quotes";
+    /// <summary>Reads at scale: inventory grid, customer search and the vehicle page over 100k vehicles and 1M customers (its own table).</summary>
+    public const string Records = "records";
 }

@@ -9,20 +9,20 @@ namespace DealDesk.Bench;
 
 /// <summary>
 /// Deal creation through the JSON API over loopback TCP: POST /api/deals with a salesperson's bearer
-/// token, against the real app hosted in this process (<see cref="BenchAppFactory"/>). Workers alternate
-/// between the two demo dealerships' sales1 accounts, like the service level.
+/// token, against the real app hosted in this process (<see cref="BenchAppFactory"/>). Worker i acts for
+/// dealership i mod N as its sales1 account, like the service level.
 /// </summary>
 public sealed class HttpLoad(BenchDatabase database, IReadOnlyList<BenchTenant> tenants, LoadRunner runner, string appLogPath)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public async Task<IReadOnlyList<LevelResult>> RunAsync(IReadOnlyList<int> clientCounts, Action<string> log, CancellationToken ct)
+    public async Task<IReadOnlyList<LevelResult>> RunAsync(string level, IReadOnlyList<int> clientCounts, Action<string> log, CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(appLogPath)!);
         File.Delete(appLogPath);
         try
         {
-            return await RunAppAsync(clientCounts, log, ct);
+            return await RunAppAsync(level, clientCounts, log, ct);
         }
         finally
         {
@@ -31,7 +31,7 @@ public sealed class HttpLoad(BenchDatabase database, IReadOnlyList<BenchTenant> 
         }
     }
 
-    async Task<IReadOnlyList<LevelResult>> RunAppAsync(IReadOnlyList<int> clientCounts, Action<string> log, CancellationToken ct)
+    async Task<IReadOnlyList<LevelResult>> RunAppAsync(string level, IReadOnlyList<int> clientCounts, Action<string> log, CancellationToken ct)
     {
         await using var app = new BenchAppFactory(database, appLogPath);
         var baseAddress = app.Start();
@@ -48,14 +48,14 @@ public sealed class HttpLoad(BenchDatabase database, IReadOnlyList<BenchTenant> 
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
         var tokens = new Dictionary<BenchTenant, AuthenticationHeaderValue>();
-        foreach (var tenant in tenants)
+        foreach (var tenant in tenants.Take(clientCounts.Max())) // worker i acts for tenant i mod N: the rest have no worker
             tokens[tenant] = new AuthenticationHeaderValue("Bearer", await BearerTokenAsync(http, tenant.SalesEmail, ct));
 
         var results = new List<LevelResult>();
         foreach (var clients in clientCounts)
         {
-            log($"http level, {clients} client(s)");
-            results.Add(await runner.RunAsync(Level.Http, clients, async (worker, sequence, token) =>
+            log($"{level} level, {clients} client(s) over {Math.Min(clients, tenants.Count)} dealership(s)");
+            results.Add(await runner.RunAsync(level, clients, async (worker, sequence, token) =>
             {
                 var tenant = tenants[worker % tenants.Count];
                 using var request = new HttpRequestMessage(HttpMethod.Post, "api/deals")

@@ -50,6 +50,7 @@ public static class BenchProgram
         var rows = new List<LevelResult>();
         var quoteRows = new List<QuoteLevelResult>();
         Circuits.CircuitTable? circuitTable = null;
+        Records.RecordsTable? recordsTable = null;
         var problems = new List<string>();
         var scratch = BenchPaths.NewScratchDirectory();
         var resultsDirectory = BenchPaths.ResultsDirectory();
@@ -63,10 +64,12 @@ public static class BenchProgram
         var runner = new LoadRunner(options.Warmup, options.Duration, retries);
         try
         {
-            await using var database = await BenchDatabase.StartAsync(settings,
-                options.ScreenshotsDirectory is null ? options.VehiclesPerDealership : 0, Log, cancel.Token); // screenshots show the demo stock only
+            var shotsOnly = options.ScreenshotsDirectory is not null; // screenshots show the demo dealerships and stock only
+            await using var database = await BenchDatabase.StartAsync(settings, shotsOnly ? 2 : options.TenantCount,
+                shotsOnly ? _ => 0 : options.VehiclesFor, Log, cancel.Token);
             serverVersion = database.ServerVersion;
             var tenants = database.Tenants.Take(options.Dealerships).ToArray();
+            var spread = database.Tenants.Take(BenchOptions.SpreadDealerships).ToArray();
 
             if (options.ScreenshotsDirectory is { } shots)
             {
@@ -76,10 +79,15 @@ public static class BenchProgram
             }
 
             if (options.Runs(Level.Service))
-                await RunLevelAsync(Level.Service, () => new ServiceLoad(database, tenants, runner).RunAsync(options.Clients, Log, cancel.Token));
+                await RunLevelAsync(Level.Service, () => new ServiceLoad(database, tenants, runner).RunAsync(Level.Service, options.Clients, Log, cancel.Token));
             if (options.Runs(Level.Http))
                 await RunLevelAsync(Level.Http, () => InScratchDirectory(() =>
-                    new HttpLoad(database, tenants, runner, Path.Combine(resultsDirectory, "http-app.log")).RunAsync(options.Clients, Log, cancel.Token)));
+                    new HttpLoad(database, tenants, runner, Path.Combine(resultsDirectory, "http-app.log")).RunAsync(Level.Http, options.Clients, Log, cancel.Token)));
+            if (options.Runs(Level.Service50))
+                await RunLevelAsync(Level.Service50, () => new ServiceLoad(database, spread, runner).RunAsync(Level.Service50, options.Clients, Log, cancel.Token));
+            if (options.Runs(Level.Http50))
+                await RunLevelAsync(Level.Http50, () => InScratchDirectory(() =>
+                    new HttpLoad(database, spread, runner, Path.Combine(resultsDirectory, "http-50-app.log")).RunAsync(Level.Http50, options.Clients, Log, cancel.Token)));
             if (options.Runs(Level.Circuits))
             {
                 try
@@ -101,6 +109,19 @@ public static class BenchProgram
                     new QuoteLoad(database, tenants, options.Warmup, options.Duration, options.EditorsPerQuote, TimeSpan.FromMilliseconds(options.ThinkMs),
                         Path.Combine(resultsDirectory, "quotes-app.log"))
                         .RunAsync(options.QuoteClients, Log, cancel.Token)));
+
+            if (options.Runs(Level.Records))
+            {
+                try
+                {
+                    recordsTable = new Records.RecordsTable(await new Records.RecordsLoad(database, options.RecordsCalls).RunAsync(Log, cancel.Token));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+                {
+                    Log($"records level failed: {ex}");
+                    problems.Add($"records level failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+                }
+            }
 
             Log("Stopping PostgreSQL and deleting the cluster");
         }
@@ -155,9 +176,23 @@ public static class BenchProgram
                 circuitTable.ToMarkdown() + "\n" + string.Join("\n", circuitTable.Verdicts().Select(v => $"- {v}")) + "\n");
             Console.WriteLine($"Written to {circuitsFile}");
         }
+        if (recordsTable is not null)
+        {
+            Console.WriteLine();
+            Console.Write(recordsTable.ToMarkdown());
+            foreach (var line in recordsTable.Verdicts()) Console.WriteLine(line);
+            var recordsFile = Path.Combine(resultsDirectory, "records-latest.md");
+            File.WriteAllText(recordsFile, $"# DealDesk benchmark: reads at scale\n\n- run: {startedUtc:yyyy-MM-dd HH:mm} UTC, `dotnet run -c Release --project DealDesk.Bench -- {string.Join(' ', args)}`\n" +
+                $"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; load average {loadBefore} before\n" +
+                $"- database: PostgreSQL {serverVersion}, embedded ephemeral cluster; {Records.RecordsData.TotalVehicles:N0} vehicles and " +
+                $"{Records.RecordsData.TotalVehicles * Records.RecordsData.CustomersPerVehicle:N0} customers over {Records.RecordsData.Dealerships} dealerships (Zipf: the r-th largest holds 1/r of the largest's share), " +
+                $"besides the demo data; one caller, {options.RecordsCalls} timed calls per row after 20 untimed\n\n" +
+                recordsTable.ToMarkdown() + "\n" + string.Join("\n", recordsTable.Verdicts().Select(v => $"- {v}")) + "\n");
+            Console.WriteLine($"Written to {recordsFile}");
+        }
         if (rows.Count == 0 && quoteTable.IsEmpty) return problems.Count == 0 ? 0 : 1;
         var file = ResultsFile.Write(resultsDirectory, new RunContext(options, args, startedUtc, serverVersion, settings.PoolMax,
-            options.VehiclesPerDealership, $"{loadBefore} before, {loadAfter} after", problems), table, quoteTable);
+            $"{loadBefore} before, {loadAfter} after", problems), table, quoteTable);
         Console.WriteLine();
         Console.WriteLine($"load average (1/5/15 min): {loadBefore} before, {loadAfter} after, on {Environment.ProcessorCount} cores");
         Console.WriteLine($"Written to {file} ({clock.Elapsed:mm\\:ss} in all)");

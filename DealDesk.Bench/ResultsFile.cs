@@ -19,7 +19,12 @@ public static class ResultsFile
         sb.AppendLine($"- window: {run.Options.DurationSeconds} s measured after {run.Options.WarmupSeconds:0.#} s warm-up, per level and client count");
         sb.AppendLine($"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average (1/5/15 min) {run.LoadAverage}");
         sb.AppendLine($"- database: PostgreSQL {run.ServerVersion}, embedded ephemeral cluster (fsync=off, synchronous_commit=off) on 127.0.0.1; app pool max {run.PoolMax}");
-        if (!quotesOnly) sb.AppendLine($"- stock: {run.VehiclesPerDealership:N0} extra available vehicles per demo dealership; every creation = new customer + distinct vehicle; workers spread over {run.Options.Dealerships} dealership(s)");
+        if (!quotesOnly)
+        {
+            var o = run.Options;
+            sb.AppendLine($"- every creation = new customer + distinct available vehicle (stock: {o.VehiclesFor(0):N0} extra for the first dealership, {o.VehiclesFor(o.TenantCount - 1):N0} for the last); " +
+                $"worker i acts for dealership i mod N: N = {o.Dealerships} for service/http" + (o.Runs(Level.Service50) || o.Runs(Level.Http50) ? $", N = {BenchOptions.SpreadDealerships} for service-50/http-50" : ""));
+        }
         if (run.Options.Levels.Contains(Level.Quotes))
             sb.AppendLine($"- quotes level: {string.Join(", ", run.Options.QuoteClients)} concurrent editors, {run.Options.EditorsPerQuote} per quote, each saving its last version {(run.Options.ThinkMs == 0 ? "in a closed loop (no think time)" : $"after ~{run.Options.ThinkMs} ms of think time (exponential)")}, re-reading after a conflict; save rate limit raised");
         var hasDealRows = run.Options.Levels.Any(l => l != Level.Quotes);
@@ -53,5 +58,5 @@ public static class ResultsFile
 }
 
 /// <summary>What the results file says about the run besides the rows.</summary>
-public sealed record RunContext(BenchOptions Options, string[] Arguments, DateTime StartedUtc, string ServerVersion, int PoolMax, int VehiclesPerDealership,
+public sealed record RunContext(BenchOptions Options, string[] Arguments, DateTime StartedUtc, string ServerVersion, int PoolMax,
     string LoadAverage, IReadOnlyList<string> Problems);

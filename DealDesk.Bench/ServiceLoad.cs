@@ -7,18 +7,18 @@ namespace DealDesk.Bench;
 
 /// <summary>
 /// Deal creation straight through <see cref="DealService.CreateAsync"/>: the app's own services and pool,
-/// no HTTP. Each worker has its own DI scope whose tenant is one demo dealership (alternating) and its
+/// no HTTP. Each worker has its own DI scope whose tenant is dealership <c>worker mod N</c> and its
 /// salesperson; every call creates a new customer and reserves a distinct vehicle.
 /// </summary>
 public sealed class ServiceLoad(BenchDatabase database, IReadOnlyList<BenchTenant> tenants, LoadRunner runner)
 {
-    public async Task<IReadOnlyList<LevelResult>> RunAsync(IReadOnlyList<int> clientCounts, Action<string> log, CancellationToken ct)
+    public async Task<IReadOnlyList<LevelResult>> RunAsync(string level, IReadOnlyList<int> clientCounts, Action<string> log, CancellationToken ct)
     {
         var results = new List<LevelResult>();
         await using var services = database.CreateServices();
         foreach (var clients in clientCounts)
         {
-            log($"service level, {clients} client(s)");
+            log($"{level} level, {clients} client(s) over {Math.Min(clients, tenants.Count)} dealership(s)");
             var scopes = new List<AsyncServiceScope>();
             try
             {
@@ -35,7 +35,7 @@ public sealed class ServiceLoad(BenchDatabase database, IReadOnlyList<BenchTenan
                     workers[w] = (tenant, scope.ServiceProvider.GetRequiredService<DealService>());
                 }
 
-                var result = await runner.RunAsync(Level.Service, clients, async (worker, sequence, token) =>
+                var result = await runner.RunAsync(level, clients, async (worker, sequence, token) =>
                 {
                     var (tenant, deals) = workers[worker];
                     try

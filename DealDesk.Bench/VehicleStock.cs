@@ -10,14 +10,15 @@ namespace DealDesk.Bench;
 /// </summary>
 public static class VehicleStock
 {
-    public static async Task AddAsync(string superuserConnectionString, IReadOnlyList<BenchTenant> tenants, int perDealership, CancellationToken ct)
+    public static async Task AddAsync(string superuserConnectionString, IReadOnlyList<BenchTenant> tenants, IReadOnlyList<int> counts, CancellationToken ct)
     {
         await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(superuserConnectionString) { Pooling = false }.ConnectionString);
         await c.OpenAsync(ct);
         for (var t = 0; t < tenants.Count; t++)
         {
             var tenant = tenants[t];
-            var prefix = (char)('A' + t);
+            var perDealership = counts[t];
+            if (perDealership == 0) continue;
             var ids = new Guid[perDealership];
             await using (var copy = await c.BeginBinaryImportAsync(
                 "COPY vehicles (id, dealership_id, vin, stock_number, year, make, model, trim, price, status) FROM STDIN (FORMAT BINARY)", ct))
@@ -28,8 +29,8 @@ public static class VehicleStock
                     await copy.StartRowAsync(ct);
                     await copy.WriteAsync(ids[i], NpgsqlDbType.Uuid, ct);
                     await copy.WriteAsync(tenant.DealershipId, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync($"BENCH{prefix}{i:D11}", NpgsqlDbType.Varchar, ct);   // 17 characters, unique per dealership
-                    await copy.WriteAsync($"B{prefix}{i:D8}", NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync($"BENCHS{i:D11}", NpgsqlDbType.Varchar, ct);   // 17 characters, unique per dealership
+                    await copy.WriteAsync($"BS{i:D8}", NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync(2025, NpgsqlDbType.Integer, ct);
                     await copy.WriteAsync("Toyota", NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync("Camry", NpgsqlDbType.Varchar, ct);
