@@ -29,10 +29,13 @@ public sealed record BenchOptions
     public int ThinkMs { get; init; }
 
     /// <summary>Concurrent webhook senders of the leads level.</summary>
-    public IReadOnlyList<int> LeadSenders { get; init; } = [32];
+    public IReadOnlyList<int> LeadSenders { get; init; } = [1, 32];
 
     /// <summary>Replies the leads level queues and times through the outbox.</summary>
     public int OutboxMessages { get; init; } = 2000;
+
+    /// <summary>Milliseconds the leads level's Cloud API stand-in takes per answer (0 = at once).</summary>
+    public int StandInMs { get; init; }
 
     /// <summary>Circuit counts of the interactive level (Chromium pages, one salesperson each).</summary>
     public IReadOnlyList<int> Circuits { get; init; } = [10, 25, 50];
@@ -73,7 +76,7 @@ public sealed record BenchOptions
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
         "[--levels service,http,pgbench,circuits,quotes] [--vehicles N] [--dealerships 2|1] [--circuits 10,25,50] [--active 20] " +
-        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] [--lead-senders 32] [--outbox-messages 2000] | --screenshots docs/screenshots";
+        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] [--lead-senders 1,32] [--outbox-messages 2000] [--standin-ms 0] | --screenshots docs/screenshots";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -98,6 +101,7 @@ public sealed record BenchOptions
                 "--think-ms" => o with { ThinkMs = (int)NonNegativeDouble(name, Value()) },
                 "--lead-senders" => o with { LeadSenders = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
                 "--outbox-messages" => o with { OutboxMessages = PositiveInt(name, Value()) },
+                "--standin-ms" => o with { StandInMs = (int)NonNegativeDouble(name, Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };

@@ -108,7 +108,8 @@ public static class BenchProgram
                 try
                 {
                     leadTable = new Leads.LeadResultTable(await InScratchDirectory(() => new Leads.LeadLoad(database, tenants, options.Warmup, options.Duration,
-                        options.OutboxMessages, Path.Combine(resultsDirectory, "leads-app.log")).RunAsync(options.LeadSenders, Log, cancel.Token)));
+                        options.OutboxMessages, TimeSpan.FromMilliseconds(options.StandInMs), Path.Combine(resultsDirectory, "leads-app.log"))
+                        .RunAsync(options.LeadSenders, Log, cancel.Token)));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
                 {

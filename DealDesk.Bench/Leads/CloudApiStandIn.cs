@@ -16,6 +16,7 @@ namespace DealDesk.Bench.Leads;
 /// answers like the real API (<c>{"messages":[{"id":"wamid..."}]}</c>), at once. Every request is counted per
 /// idempotency reference (the biz_opaque_callback_data the app sends), so a message sent twice or never shows.
 /// Requests wait at a gate until <see cref="Open"/>: the outbox part queues its whole backlog first, then measures the drain.
+/// A delivery counts when it is answered: a request the app abandons at the gate (its attempt timed out) sent nothing.
 /// </summary>
 public sealed class CloudApiStandIn : IAsyncDisposable
 {
@@ -25,12 +26,14 @@ public sealed class CloudApiStandIn : IAsyncDisposable
     readonly WebApplication _app;
     readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly ConcurrentDictionary<string, Delivery> _byReference = new();
-    long _requests, _refused, _sequence;
+    long _requests, _refused, _abandoned, _sequence, _openedAtTicks;
 
     /// <summary>What the stand-in saw for one idempotency reference: how many requests, from which number, the id it answered last.</summary>
     public sealed record Delivery(int Requests, string PhoneNumberId, string ProviderMessageId);
 
-    CloudApiStandIn(WebApplication app) => _app = app;
+    readonly TimeSpan _latency;
+
+    CloudApiStandIn(WebApplication app, TimeSpan latency) => (_app, _latency) = (app, latency);
 
     /// <summary>The ApiBaseUrl the app is configured with, e.g. http://127.0.0.1:41235/v21.0.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -40,14 +43,21 @@ public sealed class CloudApiStandIn : IAsyncDisposable
     /// <summary>Requests without the bearer token or a readable body (answered 401/400; expected 0).</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>Requests the app gave up on while they waited at the gate (never answered, so nothing was sent).</summary>
+    public long Abandoned => Interlocked.Read(ref _abandoned);
+
+    /// <summary>When the gate opened (UTC); null while closed.</summary>
+    public DateTimeOffset? OpenedAt => Interlocked.Read(ref _openedAtTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
     public IReadOnlyDictionary<string, Delivery> ByReference => _byReference;
 
-    public static async Task<CloudApiStandIn> StartAsync(CancellationToken ct)
+    /// <param name="latency">How long each answer takes after the gate (zero: at once).</param>
+    public static async Task<CloudApiStandIn> StartAsync(TimeSpan latency, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var standIn = new CloudApiStandIn(builder.Build());
+        var standIn = new CloudApiStandIn(builder.Build(), latency);
         standIn._app.MapPost($"/{Version}/{{phoneNumberId}}/messages", (Func<HttpContext, string, Task<IResult>>)standIn.MessagesAsync);
         await standIn._app.StartAsync(ct);
         var address = standIn._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -56,7 +66,11 @@ public sealed class CloudApiStandIn : IAsyncDisposable
     }
 
     /// <summary>Lets the held requests and every later one through.</summary>
-    public void Open() => _gate.TrySetResult();
+    public void Open()
+    {
+        Interlocked.CompareExchange(ref _openedAtTicks, DateTimeOffset.UtcNow.UtcTicks, 0);
+        _gate.TrySetResult();
+    }
 
     async Task<IResult> MessagesAsync(HttpContext http, string phoneNumberId)
     {
@@ -81,10 +95,18 @@ public sealed class CloudApiStandIn : IAsyncDisposable
             Interlocked.Increment(ref _refused);
             return Results.Json(new { error = new { message = "No biz_opaque_callback_data", code = 100 } }, statusCode: 400);
         }
-        // Counted on arrival: a request the app gave up on and sent again is a second request, as the real API would see it.
+        try
+        {
+            await _gate.Task.WaitAsync(http.RequestAborted);
+            if (_latency > TimeSpan.Zero) await Task.Delay(_latency, http.RequestAborted); // the simulated round trip, not a synchronisation
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref _abandoned);
+            return Results.Empty;
+        }
         var id = $"wamid.standin.{Interlocked.Increment(ref _sequence)}";
         _byReference.AddOrUpdate(reference, _ => new Delivery(1, phoneNumberId, id), (_, d) => new Delivery(d.Requests + 1, phoneNumberId, id));
-        await _gate.Task.WaitAsync(http.RequestAborted);
         return Results.Json(new { messaging_product = "whatsapp", messages = new[] { new { id } } });
     }
 

@@ -13,7 +13,7 @@ namespace DealDesk.Bench.Leads;
 /// (<see cref="LeadIntegrity"/>); then the outbox part (<see cref="OutboxLoad"/>) on the conversations they created.
 /// </summary>
 public sealed class LeadLoad(BenchDatabase database, IReadOnlyList<BenchTenant> tenants, TimeSpan warmup, TimeSpan duration, int outboxMessages,
-    string appLogPath)
+    TimeSpan standInLatency, string appLogPath)
 {
     public const string Level = "webhook";
     const string ReceiveOperation = "whatsapp.receive";
@@ -35,15 +35,16 @@ public sealed class LeadLoad(BenchDatabase database, IReadOnlyList<BenchTenant> 
 
     async Task<LeadReport> RunAppAsync(IReadOnlyList<int> senderCounts, Action<string> log, CancellationToken ct)
     {
-        await using var standIn = await CloudApiStandIn.StartAsync(ct);
+        await using var standIn = await CloudApiStandIn.StartAsync(standInLatency, ct);
         var secret = WhatsAppOptions.DemoAppSecret;
         await using var app = new BenchAppFactory(database, appLogPath, new Dictionary<string, string>
         {
             ["WhatsApp:AppSecret"] = secret,
             ["WhatsApp:AccessToken"] = CloudApiStandIn.AccessToken,
             ["WhatsApp:ApiBaseUrl"] = standIn.BaseUrl,
-            // The stand-in holds the sender's first call while the outbox backlog is queued: longer than that takes.
-            ["WhatsApp:AttemptTimeout"] = "00:01:30",
+            // The stand-in holds the sender's first call while the outbox backlog is queued (at most OutboxLoad.HoldAtMost);
+            // the client's HttpClient gives up at 100 s whatever the attempt timeout says.
+            ["WhatsApp:AttemptTimeout"] = "00:01:20",
         });
         var baseAddress = app.Start();
         log($"App listening on {baseAddress} (WhatsApp app secret set, Cloud API stand-in at {standIn.BaseUrl})");
@@ -87,7 +88,7 @@ public sealed class LeadLoad(BenchDatabase database, IReadOnlyList<BenchTenant> 
 
         var logged = app.LoggedProblems();
         if (logged > 0) log($"The app logged {logged} warning(s)/error(s); see {appLogPath}");
-        return new LeadReport(webhook, outbox, outboxMessages, logged);
+        return new LeadReport(webhook, outbox, outboxMessages, standInLatency, logged);
     }
 
     /// <summary>One signed POST of the mix; the app's answer recorded in <paramref name="traffic"/>. Null = acknowledged (200).</summary>
@@ -156,4 +157,4 @@ public sealed record WebhookResult(int Senders, LevelResult Load, IReadOnlyDicti
     IReadOnlyList<LeadIntegrity.Problem> Integrity);
 
 /// <summary>The whole leads level.</summary>
-public sealed record LeadReport(IReadOnlyList<WebhookResult> Webhook, OutboxResult Outbox, int OutboxMessages, int AppLogProblems);
+public sealed record LeadReport(IReadOnlyList<WebhookResult> Webhook, OutboxResult Outbox, int OutboxMessages, TimeSpan StandInLatency, int AppLogProblems);

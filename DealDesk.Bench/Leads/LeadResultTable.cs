@@ -70,6 +70,8 @@ public sealed class LeadResultTable(LeadReport report)
         if (o.Unexpected > 0) notes.Add($"outbox: {N(o.Unexpected)} stand-in requests for no queued reply (or refused)");
         if (o.Queued != o.InDatabase) notes.Add($"outbox: {N(o.Queued)} replies acknowledged by the API, {N(o.InDatabase)} in the database");
         if (o.TimedOut) notes.Add("outbox: timed out before every reply was sent");
+        if (o.OpenedEarly) notes.Add($"outbox: queueing took longer than {OutboxLoad.HoldAtMost.TotalSeconds:0} s, so the stand-in opened before the last reply was queued: the drain overlaps queueing");
+        if (o.Abandoned > 0) notes.Add($"outbox: the app abandoned {N(o.Abandoned)} call(s) held at the stand-in's gate (attempt timeout) and sent them again; not counted as doubles");
         if (report.AppLogProblems > 0) notes.Add($"the app logged {report.AppLogProblems} warning(s)/error(s): results/leads-app.log");
         return notes;
     }
@@ -89,7 +91,8 @@ public sealed class LeadResultTable(LeadReport report)
         sb.AppendLine($"- webhook: {durationSeconds} s measured after {warmupSeconds:0.#} s warm-up per sender count, closed loop; mix " +
             $"{WebhookTraffic.NewShare:P0} new numbers, {1 - WebhookTraffic.NewShare - WebhookTraffic.RedeliveryShare:P0} existing conversations, " +
             $"{WebhookTraffic.RedeliveryShare:P0} redeliveries, over both demo dealerships' phone number ids (new/existing/redelivered columns: acknowledged, warm-up included)");
-        sb.AppendLine($"- outbox: {N(report.OutboxMessages)} replies queued while the stand-in held the sender's first call, then timed from its opening to the last reply marked sent");
+        sb.AppendLine($"- outbox: {N(report.OutboxMessages)} replies queued while the stand-in held the sender's first call, then timed from its opening to the last reply marked sent; " +
+            (report.StandInLatency > TimeSpan.Zero ? $"the stand-in answers after {report.StandInLatency.TotalMilliseconds:0} ms (a simulated Cloud API round trip)" : "the stand-in answers at once (no simulated round trip)"));
         sb.AppendLine();
         sb.Append(ToMarkdown());
         sb.AppendLine();

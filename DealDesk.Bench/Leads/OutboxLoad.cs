@@ -19,6 +19,7 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
 {
     public const string BodyPrefix = "Bench reply ";
     static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan HoldAtMost = TimeSpan.FromSeconds(70);
 
     /// <param name="conversations">Conversation id, dealership id; replies go round-robin over them.</param>
     /// <param name="tokens">The bearer token of a salesperson per dealership id.</param>
@@ -27,6 +28,9 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
         IReadOnlyDictionary<Guid, AuthenticationHeaderValue> tokens, IReadOnlyDictionary<Guid, string> phoneNumberIds, Action<string> log, CancellationToken ct)
     {
         if (conversations.Count == 0) throw new InvalidOperationException("The outbox part needs the webhook part's conversations; there are none.");
+        // The app abandons a held call after its attempt timeout (LeadLoad sets 80 s, under HttpClient's 100 s): open before that.
+        using var holdAtMost = new CancellationTokenSource(HoldAtMost);
+        using var openAnyway = holdAtMost.Token.Register(standIn.Open);
         var queueErrors = new ConcurrentDictionary<string, long>();
         var next = -1;
         var queueClock = Stopwatch.StartNew();
@@ -47,10 +51,11 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
         }, ct)));
         var queueSeconds = queueClock.Elapsed.TotalSeconds;
         var queued = messages - queueErrors.Values.Sum();
-        log($"  {queued} replies queued in {queueSeconds:0.0} s ({queued / queueSeconds:0} /s); the stand-in holds the sender's first call, opening it");
-
-        var opened = DateTimeOffset.UtcNow;
+        var openedEarly = standIn.OpenedAt is not null;
+        log($"  {queued} replies queued in {queueSeconds:0.0} s ({queued / queueSeconds:0} /s)" +
+            (openedEarly ? $"; the stand-in opened after {HoldAtMost.TotalSeconds:0} s, before the last was queued" : "; the stand-in held the sender's first call, opening it"));
         standIn.Open();
+        var opened = standIn.OpenedAt!.Value;
         var timeout = TimeSpan.FromSeconds(60 + messages / 20.0); // 20 messages/s would be a broken sender: stop waiting
         var (done, failed) = (0L, 0L);
         await using var c = await OpenAsync(ct);
@@ -83,7 +88,7 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
         var unknown = seen.Keys.Count(k => !references.Contains(k));
         return new OutboxResult(messages, queued, queueSeconds > 0 ? queued / queueSeconds : 0, new Dictionary<string, long>(queueErrors),
             rows.Count, done, failed, drainSeconds, drainSeconds > 0 ? done / drainSeconds : 0, standIn.Requests, doubles, lost,
-            wrongNumber, idMismatch, unknown + standIn.Refused, timedOut);
+            wrongNumber, idMismatch, unknown + standIn.Refused, standIn.Abandoned, openedEarly, timedOut);
     }
 
     static async Task<(long Sent, long Failed)> CountAsync(NpgsqlConnection c, CancellationToken ct)
@@ -121,7 +126,7 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
 /// <summary>The outbox part: replies asked for and queued (with the API's rate and refusals), then delivered and checked against the stand-in.</summary>
 public sealed record OutboxResult(int Asked, long Queued, double QueuedPerSecond, IReadOnlyDictionary<string, long> QueueErrors, int InDatabase,
     long Sent, long Failed, double DrainSeconds, double DeliveredPerSecond, long StandInRequests, long Doubles, long Lost, long WrongNumber,
-    long IdMismatches, long Unexpected, bool TimedOut)
+    long IdMismatches, long Unexpected, long Abandoned, bool OpenedEarly, bool TimedOut)
 {
     /// <summary>Anything that is not "each queued reply sent exactly once and recorded".</summary>
     public long Problems => Doubles + Lost + WrongNumber + IdMismatches + Unexpected + Failed + Math.Abs(Queued - InDatabase) + (TimedOut ? 1 : 0);
