@@ -44,9 +44,17 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
                     Content = JsonContent.Create(new { body = BodyPrefix + i }),
                 };
                 request.Headers.Authorization = tokens[dealership];
-                using var response = await http.SendAsync(request, ct);
-                var body = await response.Content.ReadAsByteArrayAsync(ct);
-                if (response.StatusCode != HttpStatusCode.Created) queueErrors.AddOrUpdate(HttpLoad.ErrorCode(response.StatusCode, body), 1, (_, n) => n + 1);
+                try
+                {
+                    using var response = await http.SendAsync(request, ct);
+                    var body = await response.Content.ReadAsByteArrayAsync(ct);
+                    if (response.StatusCode != HttpStatusCode.Created) queueErrors.AddOrUpdate(HttpLoad.ErrorCode(response.StatusCode, body), 1, (_, n) => n + 1);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                {
+                    // No answer: the reply may or may not be queued; the database count below says which.
+                    queueErrors.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+                }
             }
         }, ct)));
         var queueSeconds = queueClock.Elapsed.TotalSeconds;
@@ -59,13 +67,14 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
         var timeout = TimeSpan.FromSeconds(60 + messages / 20.0); // 20 messages/s would be a broken sender: stop waiting
         var (done, failed) = (0L, 0L);
         await using var c = await OpenAsync(ct);
+        var target = await CountAllAsync(c, ct); // the queued replies: the acknowledged ones, and any whose answer was lost
         using (var timer = new PeriodicTimer(PollEvery))
         {
             var waited = Stopwatch.StartNew();
-            while (done + failed < queued && waited.Elapsed < timeout && await timer.WaitForNextTickAsync(ct))
+            while (done + failed < target && waited.Elapsed < timeout && await timer.WaitForNextTickAsync(ct))
                 (done, failed) = await CountAsync(c, ct);
         }
-        var timedOut = done + failed < queued;
+        var timedOut = done + failed < target;
         var rows = await RepliesAsync(c, ct);
         var lastSent = rows.Where(r => r.Status is "sent" or "delivered" or "read").Select(r => r.StatusAt).DefaultIfEmpty(opened).Max();
         var drainSeconds = (lastSent - opened).TotalSeconds;
@@ -89,6 +98,15 @@ public sealed class OutboxLoad(HttpClient http, CloudApiStandIn standIn, string 
         return new OutboxResult(messages, queued, queueSeconds > 0 ? queued / queueSeconds : 0, new Dictionary<string, long>(queueErrors),
             rows.Count, done, failed, drainSeconds, drainSeconds > 0 ? done / drainSeconds : 0, standIn.Requests, doubles, lost,
             wrongNumber, idMismatch, unknown + standIn.Refused, standIn.Abandoned, openedEarly, timedOut);
+    }
+
+    static async Task<long> CountAllAsync(NpgsqlConnection c, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM messages WHERE direction = 'outbound' AND body LIKE $1", c)
+        {
+            Parameters = { new() { Value = BodyPrefix + "%" } },
+        };
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     static async Task<(long Sent, long Failed)> CountAsync(NpgsqlConnection c, CancellationToken ct)
@@ -129,5 +147,5 @@ public sealed record OutboxResult(int Asked, long Queued, double QueuedPerSecond
     long IdMismatches, long Unexpected, long Abandoned, bool OpenedEarly, bool TimedOut)
 {
     /// <summary>Anything that is not "each queued reply sent exactly once and recorded".</summary>
-    public long Problems => Doubles + Lost + WrongNumber + IdMismatches + Unexpected + Failed + Math.Abs(Queued - InDatabase) + (TimedOut ? 1 : 0);
+    public long Problems => Doubles + Lost + WrongNumber + IdMismatches + Unexpected + Failed + Math.Max(0, Queued - InDatabase) + (TimedOut ? 1 : 0);
 }
