@@ -17,8 +17,10 @@ namespace DealDesk.Bench;
 /// the benchmark database: ConnectionStrings:DealDesk is the app role, DealDeskMigrations the owner (host
 /// settings reach Program as command-line arguments, so they are read before it builds). Production
 /// environment; only warnings and errors are logged, to a file, so logging does not skew the numbers.
+/// <paramref name="settings"/> adds host settings for one level (e.g. the leads level's WhatsApp:*); the others pass none.
 /// </summary>
-public sealed class BenchAppFactory(BenchDatabase database, string logPath) : WebApplicationFactory<Program>
+public sealed class BenchAppFactory(BenchDatabase database, string logPath, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string EnvironmentName = "Production";
 
@@ -46,6 +48,7 @@ public sealed class BenchAppFactory(BenchDatabase database, string logPath) : We
         // The per-user quote save limit would otherwise be what the quotes level measures.
         builder.UseSetting("RateLimits:QuoteSaves:PermitLimit", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:QuoteSaves:WindowSeconds", "1");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         // Registered after Program's AddSerilog, so this logger wins: it replaces the per-request console and file logging.
         builder.ConfigureServices(services => services.AddSerilog(new LoggerConfiguration()
             .MinimumLevel.Warning()

@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     /// <summary>What runs without --levels; the interactive and quote levels are asked for by name.</summary>
     public static readonly string[] DefaultLevels = [Level.Service, Level.Http, Level.Service50, Level.Http50, Level.PgBench];
-    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits, Level.Quotes, Level.Records];
+    public static readonly string[] AllLevels = [.. DefaultLevels, Level.Circuits, Level.Quotes, Level.Leads, Level.Records];
 
     /// <summary>The dealerships the service-50 and http-50 levels spread their workers over.</summary>
     public const int SpreadDealerships = 50;
@@ -30,6 +30,15 @@ public sealed record BenchOptions
 
     /// <summary>Mean pause of a quotes-level editor between saves (exponential), in ms; 0 = closed loop.</summary>
     public int ThinkMs { get; init; }
+
+    /// <summary>Concurrent webhook senders of the leads level.</summary>
+    public IReadOnlyList<int> LeadSenders { get; init; } = [1, 32];
+
+    /// <summary>Replies the leads level queues and times through the outbox.</summary>
+    public int OutboxMessages { get; init; } = 2000;
+
+    /// <summary>Milliseconds the leads level's Cloud API stand-in takes per answer (0 = at once).</summary>
+    public int StandInMs { get; init; }
 
     /// <summary>Circuit counts of the interactive level (Chromium pages, one salesperson each).</summary>
     public IReadOnlyList<int> Circuits { get; init; } = [10, 25, 50];
@@ -89,8 +98,8 @@ public sealed record BenchOptions
 
     public const string Usage =
         "usage: dotnet run -c Release --project DealDesk.Bench -- [--duration 10] [--clients 1,8,32] [--warmup 2] " +
-        "[--levels service,http,service-50,http-50,pgbench,circuits,quotes,records] [--vehicles N] [--dealerships 2] [--circuits 10,25,50] [--active 20] " +
-        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] [--records-calls 200] | --screenshots docs/screenshots";
+        "[--levels service,http,service-50,http-50,pgbench,circuits,quotes,leads,records] [--vehicles N] [--dealerships 2] [--circuits 10,25,50] [--active 20] " +
+        "[--quote-clients 1,8,32,1000] [--editors-per-quote 2] [--think-ms 0] [--records-calls 200] [--lead-senders 1,32] [--outbox-messages 2000] [--standin-ms 0] | --screenshots docs/screenshots";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -114,12 +123,16 @@ public sealed record BenchOptions
                 "--editors-per-quote" => o with { EditorsPerQuote = PositiveInt(name, Value()) },
                 "--records-calls" => o with { RecordsCalls = PositiveInt(name, Value()) },
                 "--think-ms" => o with { ThinkMs = (int)NonNegativeDouble(name, Value()) },
+                "--lead-senders" => o with { LeadSenders = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => PositiveInt(name, v)).Distinct()] },
+                "--outbox-messages" => o with { OutboxMessages = PositiveInt(name, Value()) },
+                "--standin-ms" => o with { StandInMs = (int)NonNegativeDouble(name, Value()) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
         if (o.Clients.Count == 0) throw new ArgumentException("--clients needs at least one client count.");
         if (o.QuoteClients.Count == 0) throw new ArgumentException("--quote-clients needs at least one client count.");
+        if (o.LeadSenders.Count == 0) throw new ArgumentException("--lead-senders needs at least one sender count.");
         return o;
     }
 
@@ -154,6 +167,8 @@ public static class Level
     public const string Circuits = "circuits";
     /// <summary>Quote saves through the HTTP API (its own table).</summary>
     public const string Quotes = "quotes";
+    /// <summary>WhatsApp webhook and outbox throughput (its own tables and file).</summary>
+    public const string Leads = "leads";
     /// <summary>Reads at scale: inventory grid, customer search and the vehicle page over 100k vehicles and 1M customers (its own table).</summary>
     public const string Records = "records";
 }

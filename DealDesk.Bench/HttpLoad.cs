@@ -74,7 +74,7 @@ public sealed class HttpLoad(BenchDatabase database, IReadOnlyList<BenchTenant> 
         return results;
     }
 
-    static async Task<string> BearerTokenAsync(HttpClient http, string email, CancellationToken ct)
+    internal static async Task<string> BearerTokenAsync(HttpClient http, string email, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("account/login?useCookies=false", new { email, password = DemoData.Password }, ct);
         if (!response.IsSuccessStatusCode)
@@ -84,7 +84,7 @@ public sealed class HttpLoad(BenchDatabase database, IReadOnlyList<BenchTenant> 
     }
 
     /// <summary>The API's errorCode when the body has one, else the HTTP status.</summary>
-    static string ErrorCode(HttpStatusCode status, byte[] body)
+    internal static string ErrorCode(HttpStatusCode status, byte[] body)
     {
         try
         {

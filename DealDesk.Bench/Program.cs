@@ -51,6 +51,7 @@ public static class BenchProgram
         var quoteRows = new List<QuoteLevelResult>();
         Circuits.CircuitTable? circuitTable = null;
         Records.RecordsTable? recordsTable = null;
+        Leads.LeadResultTable? leadTable = null;
         var problems = new List<string>();
         var scratch = BenchPaths.NewScratchDirectory();
         var resultsDirectory = BenchPaths.ResultsDirectory();
@@ -58,6 +59,7 @@ public static class BenchProgram
 
         Log($"DealDesk.Bench: levels {string.Join(",", options.Levels)}, clients {string.Join(",", options.Clients)}" +
             (options.Runs(Level.Quotes) ? $" (quotes: {string.Join(",", options.QuoteClients)}, {options.EditorsPerQuote} per quote, think {options.ThinkMs} ms)" : "") +
+            (options.Runs(Level.Leads) ? $" (leads: {string.Join(",", options.LeadSenders)} webhook senders, {options.OutboxMessages} outbox replies)" : "") +
             $" over {options.Dealerships} dealership(s), " +
             $"{options.DurationSeconds} s each after {options.WarmupSeconds:0.#} s warm-up, {Environment.ProcessorCount} cores, load average {loadBefore}");
         using var retries = new RetryCounter(DealService.CreateOperation);
@@ -109,6 +111,20 @@ public static class BenchProgram
                     new QuoteLoad(database, tenants, options.Warmup, options.Duration, options.EditorsPerQuote, TimeSpan.FromMilliseconds(options.ThinkMs),
                         Path.Combine(resultsDirectory, "quotes-app.log"))
                         .RunAsync(options.QuoteClients, Log, cancel.Token)));
+            if (options.Runs(Level.Leads))
+            {
+                try
+                {
+                    leadTable = new Leads.LeadResultTable(await InScratchDirectory(() => new Leads.LeadLoad(database, tenants, options.Warmup, options.Duration,
+                        options.OutboxMessages, TimeSpan.FromMilliseconds(options.StandInMs), Path.Combine(resultsDirectory, "leads-app.log"))
+                        .RunAsync(options.LeadSenders, Log, cancel.Token)));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
+                {
+                    Log($"leads level failed: {ex}");
+                    problems.Add($"leads level failed: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+                }
+            }
 
             if (options.Runs(Level.Records))
             {
@@ -189,6 +205,15 @@ public static class BenchProgram
                 $"besides the demo data; one caller, {options.RecordsCalls} timed calls per row after 20 untimed\n\n" +
                 recordsTable.ToMarkdown() + "\n" + string.Join("\n", recordsTable.Verdicts().Select(v => $"- {v}")) + "\n");
             Console.WriteLine($"Written to {recordsFile}");
+        }
+        if (leadTable is not null)
+        {
+            Console.WriteLine();
+            Console.Write(leadTable.ToMarkdown());
+            foreach (var line in leadTable.Verdicts().Concat(leadTable.Notes())) Console.WriteLine(line);
+            var leadsFile = leadTable.WriteFile(resultsDirectory, $"dotnet run -c Release --project DealDesk.Bench -- {string.Join(' ', args)}", startedUtc,
+                $"{loadBefore} before, {loadAfter} after", options.DurationSeconds, options.WarmupSeconds);
+            Console.WriteLine($"load average (1/5/15 min): {loadBefore} before, {loadAfter} after; written to {leadsFile}");
         }
         if (rows.Count == 0 && quoteTable.IsEmpty) return problems.Count == 0 ? 0 : 1;
         var file = ResultsFile.Write(resultsDirectory, new RunContext(options, args, startedUtc, serverVersion, settings.PoolMax,
