@@ -40,6 +40,7 @@ public sealed class DealDeskDbContext(DbContextOptions<DealDeskDbContext> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm"); // trigram indexes for the customer search
         builder.ApplyConfigurationsFromAssembly(typeof(DealDeskDbContext).Assembly);
         IdentityTables.Configure(builder);
         SnakeCaseNames.Apply(builder);

@@ -14,5 +14,8 @@ public sealed class Customer
     public string? ZipCode { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The phone's digits, computed by PostgreSQL (a stored generated column) for the trigram search by digits.</summary>
+    public string? PhoneDigits { get; private set; }
+
     public string FullName => $"{FirstName} {LastName}";
 }

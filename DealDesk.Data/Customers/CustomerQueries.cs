@@ -56,7 +56,9 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
     /// <summary>
     /// Every word must match a name or the email (ILIKE), or, with at least 3 digits, the phone digit to digit:
     /// "5556152028", "555-615" and "(555) 615" all find +15556152028 (and an older "(555) 615-2028").
-    /// A query that is all phone characters is one phone, not several words.
+    /// A query that is all phone characters is one phone, not several words. Each word is looked up by
+    /// app_customer_ids_matching (migration CustomerSearchIndexes): row-level security would keep the planner from
+    /// using the trigram indexes for ILIKE here, and without them a search reads every customer of the dealership.
     /// </summary>
     private IQueryable<Customer> Matching(DealDeskDbContext db, string? q)
     {
@@ -67,17 +69,9 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
         {
             var p = $"%{InventoryService.EscapeLike(term)}%";
             var digits = Phones.SearchDigits(term);
-            if (digits.Length >= MinPhoneDigits)
-            {
-                var byPhone = PhoneDigitQueries.Containing(db, tenant.DealershipId, digits);
-                query = query.Where(c => EF.Functions.ILike(c.FirstName, p, "\\") || EF.Functions.ILike(c.LastName, p, "\\")
-                    || EF.Functions.ILike(c.Email ?? "", p, "\\") || byPhone.Contains(c.Id));
-            }
-            else
-            {
-                query = query.Where(c => EF.Functions.ILike(c.FirstName, p, "\\") || EF.Functions.ILike(c.LastName, p, "\\")
-                    || EF.Functions.ILike(c.Email ?? "", p, "\\"));
-            }
+            var ids = db.Database.SqlQuery<Guid>(
+                $"SELECT id AS \"Value\" FROM app_customer_ids_matching({p}::text, {(digits.Length >= MinPhoneDigits ? digits : null)}::text) AS id");
+            query = query.Where(c => ids.Contains(c.Id));
         }
         return query;
     }

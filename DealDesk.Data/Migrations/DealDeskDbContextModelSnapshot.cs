@@ -20,6 +20,7 @@ namespace DealDesk.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("DealDesk.Data.Accounts.AppUser", b =>
@@ -233,6 +234,13 @@ namespace DealDesk.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("phone");
 
+                    b.Property<string>("PhoneDigits")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_digits")
+                        .HasComputedColumnSql("regexp_replace(phone, '\\D', '', 'g')", true);
+
                     b.Property<string>("State")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -246,6 +254,26 @@ namespace DealDesk.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealershipId", "LastName", "FirstName");
+
+                    b.HasIndex(new[] { "Email" }, "ix_customers_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_customers_email_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_customers_email_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "FirstName" }, "ix_customers_first_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "FirstName" }, "ix_customers_first_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "FirstName" }, "ix_customers_first_name_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LastName" }, "ix_customers_last_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LastName" }, "ix_customers_last_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LastName" }, "ix_customers_last_name_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "PhoneDigits" }, "ix_customers_phone_digits_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "PhoneDigits" }, "ix_customers_phone_digits_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "PhoneDigits" }, "ix_customers_phone_digits_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("customers", (string)null);
                 });

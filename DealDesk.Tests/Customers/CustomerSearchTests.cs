@@ -70,4 +70,32 @@ public sealed class CustomerSearchTests(DatabaseFixture fixture) : IClassFixture
         Assert.Empty(await AsNorthAsync(q => q.FindMatchesAsync("  ", "not a phone")));
         Assert.Empty(await AsNorthAsync(q => q.FindMatchesAsync("nobody@example.com", "+44 20 7946 0958")));
     }
+
+    /// <summary>The search reads through a SECURITY DEFINER function (row-level security kept the trigram indexes unused): it must scope itself.</summary>
+    [Fact]
+    public async Task The_search_lookup_sees_only_the_current_dealerships_customers_and_nothing_without_one()
+    {
+        var demo = await Db.DemoAsync();
+        var north = await DealKit.AddCustomerAsync(Db, demo.North.DealershipId, "Ivo", "Quellmark", "ivo.q@example.com", "+15557418802");
+        var south = await DealKit.AddCustomerAsync(Db, demo.South.DealershipId, "Iva", "Quellmark", "iva.q@example.com", "+15557418802");
+
+        foreach (var typed in new[] { "quellmark", "QUELL", "@example.com quell", "741-8802", "5557418802" })
+            Assert.Equal([north], (await AsNorthAsync(q => q.SearchAsync(typed, 50))).Select(c => c.Id).Where(id => id == north || id == south));
+
+        await using var app = await TestDatabase.OpenAsync(Db.AppConnectionString);
+        async Task<List<Guid>> LookupAsync(string? tenant)
+        {
+            await using var tx = await app.BeginTransactionAsync();
+            await using (var set = new Npgsql.NpgsqlCommand("SELECT set_config('app.dealership_id', $1, true)", app, tx) { Parameters = { new() { Value = tenant ?? "" } } })
+                await set.ExecuteNonQueryAsync();
+            var ids = new List<Guid>();
+            await using var cmd = new Npgsql.NpgsqlCommand("SELECT * FROM app_customer_ids_matching('%quellmark%', '7418802')", app, tx);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) ids.Add(r.GetGuid(0));
+            return ids;
+        }
+        Assert.Empty(await LookupAsync(null));
+        Assert.Equal([south], await LookupAsync(demo.South.DealershipId.ToString()));
+        Assert.Equal([north], await LookupAsync(demo.North.DealershipId.ToString()));
+    }
 }
