@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealDesk.Data.Tenancy;
 
-/// <summary>The signed-in user's dealership (name, settings), read once per request.</summary>
+/// <summary>
+/// The signed-in user's dealership (name, settings), read afresh on every call. Not cached: in a circuit this scope
+/// lives for hours, and a manager's change to the tax rate or doc fee must reach the next quote of every open editor
+/// (one primary-key read, well under a millisecond).
+/// </summary>
 public sealed class CurrentDealership(IDbContextFactory<DealDeskDbContext> contexts, ITenantContext tenant) : ICurrentDealership
 {
-    private Dealership? _cached;
-
     public async Task<Dealership?> GetAsync(CancellationToken ct = default)
     {
-        if (_cached is not null || tenant.DealershipId is not { } id) return _cached;
+        if (tenant.DealershipId is not { } id) return null;
         await using var db = await contexts.OpenAsync(ct);
-        return _cached = await db.Dealerships.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        return await db.Dealerships.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
     }
 }
