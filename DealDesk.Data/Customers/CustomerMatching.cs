@@ -23,9 +23,9 @@ internal static class CustomerMatching
 
         var query = db.Customers.AsNoTracking().Where(c => c.DealershipId == dealershipId);
         if (except is { } id) query = query.Where(c => c.Id != id);
-        var byPhone = PhoneDigitQueries.EqualTo(db, dealershipId, phoneDigits);
+        // phone_digits is the stored generated column: "(555) 615-2028" and "+15556152028" compare alike.
         var rows = await query
-            .Where(c => (mail != null && c.Email != null && c.Email.Trim().ToLower() == mail) || byPhone.Contains(c.Id))
+            .Where(c => (mail != null && c.Email != null && c.Email.Trim().ToLower() == mail) || phoneDigits.Contains(c.PhoneDigits!))
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
             .Take(Limit)
             .ToListAsync(ct);
