@@ -88,15 +88,18 @@ public sealed class DealDialogFlows(E2EFixture fixture, ITestOutputHelper output
         // Both press "Create deal" at (nearly) the same moment.
         await Task.WhenAll(dialog1.GetByTestId("create-deal").ClickAsync(), dialog2.GetByTestId("create-deal").ClickAsync());
 
+        // The winner's success message is transient (a few seconds): look for it here, while waiting for the outcome.
         foreach (var p in new[] { sales1, sales2 })
-            await Expect(Dialog(p).GetByTestId("vehicle-error").Or(p.Locator(".mud-snackbar"))).ToBeVisibleAsync();
+            await Expect(Dialog(p).GetByTestId("vehicle-error").Or(p.Locator(".mud-snackbar", new() { HasTextRegex = CreatedMessage })))
+                .ToBeVisibleAsync();
         var lost1 = await Dialog(sales1).GetByTestId("vehicle-error").CountAsync() > 0;
         var lost2 = await Dialog(sales2).GetByTestId("vehicle-error").CountAsync() > 0;
         Assert.True(lost1 ^ lost2, $"exactly one salesperson should get the vehicle (sales1 lost: {lost1}, sales2 lost: {lost2})");
         var (winner, loser, loserCustomer) = lost1 ? (sales2, sales1, customer1) : (sales1, sales2, customer2);
         _output.WriteLine($"{(lost1 ? "sales2" : "sales1")} got {contested}");
 
-        await ExpectCreatedAsync(winner);
+        await winner.WaitForURLAsync(DealPageUrl);
+        await Expect(Dialog(winner)).ToHaveCountAsync(0);
 
         // The loser is still in the dialog: the message is at the vehicle picker, the customer is still typed in.
         var loserDialog = Dialog(loser);

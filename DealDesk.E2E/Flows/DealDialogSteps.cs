@@ -84,10 +84,12 @@ internal static class DealDialogSteps
         await ExpectCreatedAsync(page);
     }
 
+    public static readonly Regex CreatedMessage = new(@"Deal \d{4}-\d{4}-\d{4} created");
+
     public static async Task ExpectCreatedAsync(IPage page)
     {
         await page.WaitForURLAsync(DealPageUrl);
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(new Regex(@"Deal \d{4}-\d{4}-\d{4} created"));
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(CreatedMessage);
         await Expect(Dialog(page)).ToHaveCountAsync(0);
     }
 
