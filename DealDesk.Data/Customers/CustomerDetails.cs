@@ -16,15 +16,19 @@ public sealed record CustomerQuote(Guid Id, Guid DealId, string DealNumber, stri
 
 public sealed record CustomerHistoryEntry(DateTimeOffset At, string Action, string? Who, string? Summary);
 
-/// <summary>A customer's full record; the phone as stored (E.164), <see cref="PhoneFormatted"/> as people read it.</summary>
+/// <summary>A customer's full record; the phone as stored (E.164), <see cref="PhoneFormatted"/> as the dealership's people read it.</summary>
 public sealed record CustomerRecord(Guid Id, string FirstName, string LastName, string? Email, string? Phone, string? Address, string? City,
     string? State, string? ZipCode, DateTimeOffset CreatedAt)
 {
     public string FullName => $"{FirstName} {LastName}";
-    public string? PhoneFormatted => Phones.Format(Phone);
+    public string? PhoneFormatted { get; init; } = Phones.Format(Phone);
 
-    public static CustomerRecord From(Customer c) =>
-        new(c.Id, c.FirstName, c.LastName, c.Email, c.Phone, c.Address, c.City, c.State, c.ZipCode, c.CreatedAt);
+    /// <summary>The record, its phone formatted for <paramref name="region"/> (the dealership's country).</summary>
+    public static CustomerRecord From(Customer c, string? region) =>
+        new(c.Id, c.FirstName, c.LastName, c.Email, c.Phone, c.Address, c.City, c.State, c.ZipCode, c.CreatedAt)
+        {
+            PhoneFormatted = Phones.Format(c.Phone, region),
+        };
 }
 
 /// <summary>The customer page: contact details, deals, quotes and the audit of changes.</summary>

@@ -17,7 +17,8 @@ internal static class CustomerMatching
     public static async Task<IReadOnlyList<CustomerMatch>> FindAsync(DealDeskDbContext db, Guid dealershipId, string? email, string? phone,
         Guid? except, CancellationToken ct)
     {
-        var phoneDigits = Phones.StoredDigits(phone).ToArray();
+        var region = string.IsNullOrWhiteSpace(phone) ? null : await DealershipPhoneRegion.ReadAsync(db, dealershipId, ct);
+        var phoneDigits = Phones.StoredDigits(phone, region).ToArray();
         var mail = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
         if (phoneDigits.Length == 0 && mail is null) return [];
 

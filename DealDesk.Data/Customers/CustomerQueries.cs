@@ -25,7 +25,7 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
     public async Task<IReadOnlyList<CustomerView>> SearchAsync(string? q, int limit = 10, CancellationToken ct = default)
     {
         await using var db = await contexts.OpenAsync(ct);
-        var rows = await Matching(db, q).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(Math.Clamp(limit, 1, 50)).ToListAsync(ct);
+        var rows = await (await MatchingAsync(db, q, ct)).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).Take(Math.Clamp(limit, 1, 50)).ToListAsync(ct);
         return rows.Select(CustomerView.From).ToList();
     }
 
@@ -35,7 +35,7 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
         var pageSize = Math.Clamp(search.PageSize, 1, 100);
         var page = Math.Max(1, search.Page);
         await using var db = await contexts.OpenAsync(ct);
-        var query = Matching(db, search.Q);
+        var query = await MatchingAsync(db, search.Q, ct);
         var total = await query.CountAsync(ct);
         var ordered = (search.Sort, search.Descending) switch
         {
@@ -60,15 +60,17 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
     /// app_customer_ids_matching (migration CustomerSearchIndexes): row-level security would keep the planner from
     /// using the trigram indexes for ILIKE here, and without them a search reads every customer of the dealership.
     /// </summary>
-    private IQueryable<Customer> Matching(DealDeskDbContext db, string? q)
+    private async Task<IQueryable<Customer>> MatchingAsync(DealDeskDbContext db, string? q, CancellationToken ct)
     {
         var query = db.Customers.AsNoTracking().Where(c => c.DealershipId == tenant.DealershipId);
         var text = (q ?? "").Trim();
+        // "020 7946" is 207946 in a British dealership's stored numbers: the trunk prefix depends on the country.
+        var region = text.Any(char.IsAsciiDigit) && tenant.DealershipId is { } id ? await DealershipPhoneRegion.ReadAsync(db, id, ct) : null;
         var terms = PhoneCharacters().IsMatch(text) ? [text] : text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5);
         foreach (var term in terms)
         {
             var p = $"%{InventoryService.EscapeLike(term)}%";
-            var digits = Phones.SearchDigits(term);
+            var digits = Phones.SearchDigits(term, region);
             var ids = db.Database.SqlQuery<Guid>(
                 $"SELECT id AS \"Value\" FROM app_customer_ids_matching({p}::text, {(digits.Length >= MinPhoneDigits ? digits : null)}::text) AS id");
             query = query.Where(c => ids.Contains(c.Id));
@@ -105,7 +107,7 @@ public sealed partial class CustomerQueries(IDbContextFactory<DealDeskDbContext>
                              select new { a.OccurredAt, a.Action, Who = u == null ? null : u.DisplayName, a.Metadata })
             .Take(100).ToListAsync(ct);
         var leads = await LeadsAsync(db, customer, ct);
-        return new CustomerDetails(CustomerRecord.From(customer), deals, quotes,
+        return new CustomerDetails(CustomerRecord.From(customer, await DealershipPhoneRegion.ReadAsync(db, customer.DealershipId, ct)), deals, quotes,
             history.Select(h => new CustomerHistoryEntry(h.OccurredAt, h.Action, h.Who, Audit.AuditTrail.Summary(h.Metadata))).ToList())
         {
             Leads = leads,

@@ -15,12 +15,6 @@ public sealed record CustomerRequest
     public string? ZipCode { get; init; }
 
     public NewCustomerData Contact() => new() { FirstName = FirstName, LastName = LastName, Email = Email, Phone = Phone };
-
-    public static CustomerRequest From(Customer c) => new()
-    {
-        FirstName = c.FirstName, LastName = c.LastName, Email = c.Email, Phone = Phones.Format(c.Phone),
-        Address = c.Address, City = c.City, State = c.State, ZipCode = c.ZipCode,
-    };
 }
 
 /// <summary>POST /api/customers/{id}/merge: the customer to fold into {id} (which is kept).</summary>

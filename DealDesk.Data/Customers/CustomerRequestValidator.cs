@@ -12,7 +12,7 @@ public sealed class CustomerRequestValidator : AbstractValidator<CustomerRequest
     {
         RuleFor(r => r).Custom((request, context) =>
         {
-            foreach (var failure in Contact.Validate(request.Contact()).Errors)
+            foreach (var failure in Contact.Validate(PhoneRegion.Context(request.Contact(), PhoneRegion.Of(context))).Errors)
                 context.AddFailure(failure.PropertyName, failure.ErrorMessage);
         });
         RuleFor(r => r.Address).MaximumLength(200);

@@ -11,7 +11,8 @@ namespace DealDesk.Data.Customers;
 /// Customer records: add and edit (with the deal dialog's validation and duplicate detection), and merge
 /// (managers). Every write is one unit through the runner with its audit entry.
 /// </summary>
-public sealed class CustomerService(TransactionRunner runner, ITenantContext tenant, IValidator<CustomerRequest> validator, TimeProvider time)
+public sealed class CustomerService(TransactionRunner runner, ITenantContext tenant, IValidator<CustomerRequest> validator,
+    ICurrentDealership dealership, TimeProvider time)
 {
     /// <summary>
     /// A new customer. When the normalized phone or email matches another customer of the dealership, nothing is
@@ -20,7 +21,7 @@ public sealed class CustomerService(TransactionRunner runner, ITenantContext ten
     /// </summary>
     public async Task<CustomerRecord> CreateAsync(CustomerRequest request, bool allowDuplicate = false, CancellationToken ct = default)
     {
-        validator.ThrowIfInvalid(request);
+        request = await ValidatedAsync(request, ct);
         var actor = Actor.From(tenant);
         return await runner.RunAsync("customers.create", async (db, token) =>
         {
@@ -28,28 +29,30 @@ public sealed class CustomerService(TransactionRunner runner, ITenantContext ten
             var customer = new Customer { Id = Guid.NewGuid(), DealershipId = actor.DealershipId, FirstName = "", LastName = "", CreatedAt = time.GetUtcNow() };
             Apply(customer, request);
             db.Customers.Add(customer);
+            var region = await DealershipPhoneRegion.ReadAsync(db, actor.DealershipId, token);
             AuditTrail.Record(db, actor, "customer.created", "customer", customer.Id, new { }, time.GetUtcNow(), $"Added {customer.FullName}");
-            return CustomerRecord.From(customer);
+            return CustomerRecord.From(customer, region);
         }, ct);
     }
 
     /// <summary>Edits the customer; the audit entry has each changed field from → to. Duplicates as in <see cref="CreateAsync"/>.</summary>
     public async Task<CustomerRecord> UpdateAsync(Guid id, CustomerRequest request, bool allowDuplicate = false, CancellationToken ct = default)
     {
-        validator.ThrowIfInvalid(request);
+        request = await ValidatedAsync(request, ct);
         var actor = Actor.From(tenant);
         return await runner.RunAsync("customers.update", async (db, token) =>
         {
             var customer = await LockAsync(db, id, token);
             if (!allowDuplicate) await RefuseDuplicatesAsync(db, actor, request, except: id, token);
-            var before = CustomerRecord.From(customer);
+            var region = await DealershipPhoneRegion.ReadAsync(db, actor.DealershipId, token);
+            var before = CustomerRecord.From(customer, region);
             Apply(customer, request);
-            var changes = CustomerChanges.Between(before, CustomerRecord.From(customer));
+            var changes = CustomerChanges.Between(before, CustomerRecord.From(customer, region));
             if (changes.Count == 0) return before;
             AuditTrail.Record(db, actor, "customer.updated", "customer", customer.Id,
                 new { changes = changes.ToDictionary(c => c.Field, c => new { from = c.From, to = c.To }) }, time.GetUtcNow(),
                 $"Changed {string.Join("; ", changes.Select(c => $"{c.Label} from {c.From ?? "(none)"} to {c.To ?? "(none)"}"))}");
-            return CustomerRecord.From(customer);
+            return CustomerRecord.From(customer, region);
         }, ct);
     }
 
@@ -89,13 +92,21 @@ public sealed class CustomerService(TransactionRunner runner, ITenantContext ten
                 $"Merged {other.FullName} into {keep.FullName} ({moved} deal{(moved == 1 ? "" : "s")} moved)");
             AuditTrail.Record(db, actor, "customer.merged_away", "customer", other.Id, new { keptCustomerId = keep.Id, dealsMoved = moved }, now,
                 $"Merged into {keep.FullName}");
-            return CustomerRecord.From(keep);
+            return CustomerRecord.From(keep, await DealershipPhoneRegion.ReadAsync(db, actor.DealershipId, token));
         }, ct);
     }
 
     private static async Task<Customer> LockAsync(DealDeskDbContext db, Guid id, CancellationToken ct) =>
         (await db.Customers.FromSql($"SELECT * FROM customers WHERE id = {id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault()
         ?? throw await Ownership.MissingAsync(db, "customers", "Customer", id, ct);
+
+    /// <summary>The request with its phone in E.164, read as dialled in the dealership's country; VALIDATION_FAILED otherwise.</summary>
+    private async Task<CustomerRequest> ValidatedAsync(CustomerRequest request, CancellationToken ct)
+    {
+        var region = await dealership.ForAsync(request.Phone, ct);
+        validator.ThrowIfInvalid(request, region);
+        return request with { Phone = Phones.Normalize(request.Phone, region) };
+    }
 
     private static async Task RefuseDuplicatesAsync(DealDeskDbContext db, Actor actor, CustomerRequest request, Guid? except, CancellationToken ct)
     {

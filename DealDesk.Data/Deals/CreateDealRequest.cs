@@ -24,6 +24,9 @@ public sealed record NewCustomerData
     public string? LastName { get; init; }
     public string? Email { get; init; }
     public string? Phone { get; init; }
+
+    /// <summary>The same customer with the phone in E.164, read as dialled in <paramref name="region"/> (validate first).</summary>
+    public NewCustomerData WithE164Phone(string? region) => this with { Phone = Customers.Phones.Normalize(Phone, region) };
 }
 
 /// <summary>First-scenario numbers; anything left out takes the vehicle's and dealership's defaults.</summary>

@@ -1,3 +1,4 @@
+using DealDesk.Data.Customers;
 using DealDesk.Data.Audit;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
@@ -13,7 +14,8 @@ namespace DealDesk.Data.Deals;
 /// The atomic changes to an existing deal: attach or swap its vehicle, change its customer,
 /// cancel, deliver. Each is one unit serialized per dealership (<see cref="DealLocks"/>), with its audit entry.
 /// </summary>
-public sealed class DealActions(TransactionRunner runner, ITenantContext tenant, IValidator<ChangeCustomerRequest> customerValidator, TimeProvider time)
+public sealed class DealActions(TransactionRunner runner, ITenantContext tenant, IValidator<ChangeCustomerRequest> customerValidator,
+    ICurrentDealership dealership, TimeProvider time)
     : IDealActions
 {
     public Task<DealResult> AttachVehicleAsync(Guid dealId, AttachVehicleRequest request, CancellationToken ct = default)
@@ -43,10 +45,12 @@ public sealed class DealActions(TransactionRunner runner, ITenantContext tenant,
         }, ct);
     }
 
-    public Task<DealResult> ChangeCustomerAsync(Guid dealId, ChangeCustomerRequest request, CancellationToken ct = default)
+    public async Task<DealResult> ChangeCustomerAsync(Guid dealId, ChangeCustomerRequest request, CancellationToken ct = default)
     {
-        customerValidator.ThrowIfInvalid(request);
-        return RunAsync("deals.customer", dealId, async (db, actor, deal, now, token) =>
+        var region = await dealership.ForAsync(request.CustomerData?.Phone, ct);
+        customerValidator.ThrowIfInvalid(request, region);
+        if (request.CustomerData is { } data) request = request with { CustomerData = data.WithE164Phone(region) };
+        return await RunAsync("deals.customer", dealId, async (db, actor, deal, now, token) =>
         {
             var customer = await DealParts.ResolveCustomerAsync(db, actor, request.CustomerId, request.CustomerData, token);
             if (customer.Id == deal.CustomerId) return;

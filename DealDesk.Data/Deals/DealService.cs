@@ -26,6 +26,7 @@ public sealed class DealService(
     TransactionRunner runner,
     ITenantContext tenant,
     IValidator<CreateDealRequest> validator,
+    ICurrentDealership dealership,
     TimeProvider time,
     IEnumerable<IDealStepObserver> observers) : IDealCreation
 {
@@ -34,11 +35,13 @@ public sealed class DealService(
 
     public async Task<DealResult> CreateAsync(CreateDealRequest request, string? idempotencyKey = null, CancellationToken ct = default)
     {
-        validator.ThrowIfInvalid(request);
+        var region = await dealership.ForAsync(request.CustomerData?.Phone, ct);
+        validator.ThrowIfInvalid(request, region);
         var actor = Actor.From(tenant);
         if (request.DealershipId is { } named && Guid.Parse(named) != actor.DealershipId)
             throw new DealDeskException(AppError.OtherDealership("Dealership"));
-        var idempotency = IdempotencyInput.For(idempotencyKey, request);
+        var idempotency = IdempotencyInput.For(idempotencyKey, request); // the body as sent: a retry sends the same one
+        if (request.CustomerData is { } data) request = request with { CustomerData = data.WithE164Phone(region) };
         return await runner.RunAsync(CreateOperation, DealLocks.For(actor.DealershipId),
             (db, token) => CreateInAsync(db, actor, request, idempotency, token), ct);
     }

@@ -16,9 +16,18 @@ public static class DealRules
     public static IRuleBuilderOptions<T, string?> WellFormedId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(IsId).WithMessage("Not a valid id.");
 
-    /// <summary>Any way people type a phone (see <see cref="Phones"/>); it is stored as E.164.</summary>
+    /// <summary>
+    /// Any way people type a phone (see <see cref="Phones"/>), read as dialled in the dealership's country
+    /// (<see cref="PhoneRegion"/>); it is stored as E.164.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(Phones.IsValid).WithMessage(Phones.InvalidMessage);
+        rule.Must((_, phone, context) =>
+            {
+                var region = PhoneRegion.Of(context);
+                context.MessageFormatter.AppendArgument("PhoneMessage", Phones.InvalidMessageFor(region));
+                return Phones.IsValid(phone, region);
+            })
+            .WithMessage("{PhoneMessage}");
 
     /// <summary>
     /// Exactly one of an existing customer or a new one, on the "customer" field. Two rules, so the message

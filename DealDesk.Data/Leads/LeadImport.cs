@@ -18,7 +18,8 @@ public sealed record LeadImportResult(int Imported, IReadOnlyList<LeadCreated> L
 /// create validator, duplicates within the file, numbers with an open conversation), then all are created in one
 /// unit of work, or none: a failing row is a 400 listing every row's errors (details.rows).
 /// </summary>
-public sealed class LeadImport(TransactionRunner runner, ITenantContext tenant, IValidator<CreateLeadRequest> validator, TimeProvider time)
+public sealed class LeadImport(TransactionRunner runner, ITenantContext tenant, IValidator<CreateLeadRequest> validator,
+    ICurrentDealership dealership, TimeProvider time)
 {
     public const int MaxRows = 2000;
 
@@ -27,12 +28,13 @@ public sealed class LeadImport(TransactionRunner runner, ITenantContext tenant, 
         var actor = Actor.From(tenant);
         var (rows, errors) = Parse(csv);
         var seen = new Dictionary<string, int>();
+        var region = rows.Count == 0 ? null : await dealership.PhoneRegionAsync(ct);
         foreach (var (row, request) in rows)
         {
-            var result = validator.Validate(request);
+            var result = validator.Validate(PhoneRegion.Context(request, region));
             errors.AddRange(result.Errors.Select(e => new LeadImportRowError(row, Validation.CamelPath(e.PropertyName), e.ErrorMessage)));
             if (!result.IsValid) continue;
-            var phone = Phones.Normalize(request.CustomerPhone)!;
+            var phone = Phones.Normalize(request.CustomerPhone, region)!;
             if (seen.TryGetValue(phone, out var first))
                 errors.Add(new LeadImportRowError(row, "customerPhone", $"The same number as row {first}."));
             else seen[phone] = row;
@@ -47,7 +49,7 @@ public sealed class LeadImport(TransactionRunner runner, ITenantContext tenant, 
             var conflicts = new List<LeadImportRowError>();
             foreach (var (row, r) in rows)
             {
-                var outcome = await LeadFunctions.CreateLeadWithConversationAsync(db, Phones.Normalize(r.CustomerPhone)!, r.CustomerName!.Trim(),
+                var outcome = await LeadFunctions.CreateLeadWithConversationAsync(db, Phones.Normalize(r.CustomerPhone, region)!, r.CustomerName!.Trim(),
                     r.Type!, string.IsNullOrWhiteSpace(r.Details) ? null : r.Details.Trim(), LeadSources.Import, null, now, null, token);
                 if (outcome.LeadCreated) created.Add(new LeadCreated(outcome.LeadId, outcome.ConversationId, null));
                 else conflicts.Add(new LeadImportRowError(row, "customerPhone", "This number already has an open conversation."));

@@ -26,7 +26,7 @@ public sealed class LeadQueries(IDbContextFactory<DealDeskDbContext> contexts, I
         if (!string.IsNullOrWhiteSpace(search.Q))
         {
             var term = search.Q.Trim();
-            var digits = Phones.SearchDigits(term);
+            var digits = Phones.SearchDigits(term, term.Any(char.IsAsciiDigit) ? await DealershipPhoneRegion.ReadAsync(db, actor.DealershipId, ct) : null);
             leads = leads.Where(l => EF.Functions.ILike(l.CustomerName, "%" + term + "%")
                 || (digits.Length >= 3 && l.CustomerPhone.Contains(digits)));
         }

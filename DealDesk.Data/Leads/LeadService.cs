@@ -19,13 +19,15 @@ public sealed class LeadService(
     IValidator<CreateLeadRequest> createValidator,
     IValidator<ManualSendRequest> sendValidator,
     IValidator<UpdateLeadRequest> updateValidator,
+    ICurrentDealership dealership,
     TimeProvider time)
 {
     public async Task<LeadCreated> CreateAsync(CreateLeadRequest request, CancellationToken ct = default)
     {
-        createValidator.ThrowIfInvalid(request);
+        var region = await dealership.ForAsync(request.CustomerPhone, ct);
+        createValidator.ThrowIfInvalid(request, region);
         var actor = Actor.From(tenant);
-        var phone = Phones.Normalize(request.CustomerPhone)!;
+        var phone = Phones.Normalize(request.CustomerPhone, region)!;
         return await runner.RunAsync("leads.create", async (db, token) =>
         {
             var now = time.GetUtcNow();
@@ -47,9 +49,10 @@ public sealed class LeadService(
     /// </summary>
     public async Task<LeadCreated> SendAsync(ManualSendRequest request, CancellationToken ct = default)
     {
-        sendValidator.ThrowIfInvalid(request);
+        var region = await dealership.ForAsync(request.To, ct);
+        sendValidator.ThrowIfInvalid(request, region);
         var actor = Actor.From(tenant);
-        var phone = Phones.Normalize(request.To)!;
+        var phone = Phones.Normalize(request.To, region)!;
         if (!request.CreateLead)
         {
             var conversationId = await runner.RunAsync("leads.find-conversation", async (db, token) =>

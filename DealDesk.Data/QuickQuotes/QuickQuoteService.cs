@@ -25,11 +25,12 @@ public sealed record QuickQuoteView(Guid Id, Guid? VehicleId, string CustomerNam
 
 /// <summary>Fast payment quotes, and their conversion into a customer + deal in one unit of work.</summary>
 public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext tenant, IValidator<QuickQuoteRequest> validator,
-    IValidator<ConvertQuickQuoteRequest> convertValidator, DealService deals, TimeProvider time)
+    IValidator<ConvertQuickQuoteRequest> convertValidator, DealService deals, ICurrentDealership current, TimeProvider time)
 {
     public async Task<QuickQuoteView> CreateAsync(QuickQuoteRequest request, CancellationToken ct = default)
     {
-        validator.ThrowIfInvalid(request);
+        var region = await current.ForAsync(request.CustomerPhone, ct);
+        validator.ThrowIfInvalid(request, region);
         var actor = Actor.From(tenant);
         return await runner.RunAsync("quick_quotes.create", async (db, token) =>
         {
@@ -47,7 +48,7 @@ public sealed class QuickQuoteService(TransactionRunner runner, ITenantContext t
             {
                 Id = Guid.NewGuid(), DealershipId = actor.DealershipId, SalespersonId = actor.UserId, VehicleId = vehicle?.Id,
                 CustomerName = string.Join(' ', request.CustomerName!.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
-                CustomerPhone = Phones.Normalize(request.CustomerPhone),
+                CustomerPhone = Phones.Normalize(request.CustomerPhone, region),
                 Price = request.Price ?? vehicle!.Price, DownPayment = request.DownPayment ?? 0m, TradeInValue = request.TradeInValue ?? 0m,
                 TermMonths = request.TermMonths ?? 60, Apr = request.Apr ?? dealership.DefaultApr, CreatedAt = now,
             };

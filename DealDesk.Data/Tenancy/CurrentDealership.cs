@@ -15,4 +15,11 @@ public sealed class CurrentDealership(IDbContextFactory<DealDeskDbContext> conte
         await using var db = await contexts.OpenAsync(ct);
         return await db.Dealerships.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
     }
+
+    public async Task<string> PhoneRegionAsync(CancellationToken ct = default)
+    {
+        if (tenant.DealershipId is not { } id) return Customers.Phones.DefaultRegion;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await Customers.DealershipPhoneRegion.ReadAsync(db, id, ct);
+    }
 }

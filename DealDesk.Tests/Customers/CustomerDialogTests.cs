@@ -11,10 +11,11 @@ namespace DealDesk.Tests.Customers;
 /// <summary>The add/edit customer dialog, opened through IDialogService as the pages open it, on the real services and database.</summary>
 public sealed class CustomerDialogTests(DatabaseFixture fixture) : DatabaseComponentTest(fixture), IClassFixture<DatabaseFixture>
 {
-    async Task<(IRenderedComponent<MudDialogProvider> Provider, Task<CustomerRecord?> Result)> OpenAsync(CustomerRecord? existing = null)
+    async Task<(IRenderedComponent<MudDialogProvider> Provider, Task<CustomerRecord?> Result)> OpenAsync(CustomerRecord? existing = null,
+        string? phoneRegion = null)
     {
         await SignInAsDemo(manager: false);
-        var provider = RenderDialogProvider();
+        var provider = RenderDialogProvider(phoneRegion);
         Task<CustomerRecord?> result = null!;
         // An Action, not a Func<Task>: InvokeAsync would otherwise wait for the dialog to close.
         await provider.InvokeAsync(() => { result = CustomerDialogs.EditAsync(Services.GetRequiredService<IDialogService>(), existing); });
@@ -79,5 +80,43 @@ public sealed class CustomerDialogTests(DatabaseFixture fixture) : DatabaseCompo
         provider.Find("#customer-form").Submit();
 
         Assert.Equal("Omaha", (await result.WaitAsync(TimeSpan.FromSeconds(30)))!.City);
+    }
+
+    [Fact]
+    public async Task In_a_british_dealership_a_british_number_is_accepted_as_typed_and_saved_in_E164()
+    {
+        var north = (await Db.DemoAsync()).North;
+        await Db.ExecuteAsync("UPDATE dealerships SET country = 'GB' WHERE id = $1", north.DealershipId);
+        try
+        {
+            var (provider, result) = await OpenAsync(phoneRegion: "GB");
+            Type(provider, "customer-first-name", "Olive");
+            Type(provider, "customer-last-name", "Harcourt");
+            Type(provider, "customer-phone", "020 7946 0958");
+
+            provider.Find("#customer-form").Submit();
+
+            var saved = await result.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("+442079460958", saved!.Phone);
+            Assert.Equal("020 7946 0958", saved.PhoneFormatted);
+        }
+        finally
+        {
+            await Db.ExecuteAsync("UPDATE dealerships SET country = 'US' WHERE id = $1", north.DealershipId);
+        }
+    }
+
+    [Fact]
+    public async Task In_an_american_dealership_the_same_british_national_number_is_refused_at_the_field()
+    {
+        var (provider, result) = await OpenAsync(phoneRegion: "US");
+        Type(provider, "customer-first-name", "Olive");
+        Type(provider, "customer-last-name", "Harcourt");
+        Type(provider, "customer-phone", "020 7946 0958");
+
+        provider.Find("#customer-form").Submit();
+
+        await provider.WaitForAssertionAsync(() => Assert.Contains(Phones.InvalidMessage, FieldText(provider, "customer-phone")), Wait);
+        Assert.False(result.IsCompleted);
     }
 }

@@ -65,4 +65,42 @@ public sealed class PhonesTests
     [InlineData("+44 20", "4420")]
     public void A_search_term_reduces_to_the_digits_a_stored_phone_contains(string term, string digits) =>
         Assert.Equal(digits, Phones.SearchDigits(term));
+
+    [Theory]
+    [InlineData("020 7946 0958", "GB", "+442079460958")]
+    [InlineData("07700 900123", "GB", "+447700900123")]
+    [InlineData("+1 555 888 1212", "GB", "+15558881212")]
+    [InlineData("030 901820", "DE", "+4930901820")]
+    [InlineData("555-888-1212", "us", "+15558881212")] // region codes in any case
+    [InlineData("555-888-1212", "XX", "+15558881212")] // an unknown region is the default one
+    public void A_number_without_a_plus_is_read_as_dialled_in_the_dealerships_country(string typed, string region, string e164)
+    {
+        Assert.True(Phones.IsValid(typed, region));
+        Assert.Equal(e164, Phones.Normalize(typed, region));
+    }
+
+    [Fact]
+    public void A_british_national_number_is_not_an_american_one() => Assert.False(Phones.IsValid("020 7946 0958", "US"));
+
+    [Theory]
+    [InlineData("+442079460958", "GB", "020 7946 0958")]
+    [InlineData("+15558881212", "GB", "+1 555-888-1212")]
+    [InlineData("(555) 123-4567", "GB", "+1 555-123-4567")] // an older row is an American number wherever it is shown
+    [InlineData("+4930901820", "DE", "030 901820")]
+    public void A_stored_phone_is_shown_nationally_in_its_own_country_and_internationally_elsewhere(string stored, string region, string shown) =>
+        Assert.Equal(shown, Phones.Format(stored, region));
+
+    [Theory]
+    [InlineData("020 7946", "GB", "207946")] // the trunk 0 is not in the stored number
+    [InlineData("+44 20 7946", "GB", "44207946")]
+    [InlineData("1 555 615", "US", "1555615")] // in the US the trunk 1 is also the country code: kept
+    public void A_search_term_drops_the_trunk_prefix_of_the_dealerships_country(string term, string region, string digits) =>
+        Assert.Equal(digits, Phones.SearchDigits(term, region));
+
+    [Fact]
+    public void The_error_message_gives_an_example_as_the_dealerships_country_writes_it()
+    {
+        Assert.Equal(Phones.InvalidMessage, Phones.InvalidMessageFor("US"));
+        Assert.Matches(@"^Enter a phone number, e\.g\. 0[\d ]+ or \+1 555 123 4567\.$", Phones.InvalidMessageFor("GB"));
+    }
 }

@@ -5,6 +5,7 @@ using DealDesk.Data.Diagnostics;
 using DealDesk.Data.Tenancy;
 using DealDesk.Web.Components.Shared;
 using DealDesk.Web.Hosting;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -63,10 +64,14 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     /// <summary>Renders the providers a page's dialogs, popovers and snackbars need, and returns them.</summary>
-    protected IRenderedComponent<MudDialogProvider> RenderDialogProvider()
+    /// <summary>The providers, with the dialogs under the layout's phone region when one is given (as the app's layout does).</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderDialogProvider(string? phoneRegion = null)
     {
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
-        return Render<MudDialogProvider>();
+        if (phoneRegion is null) return Render<MudDialogProvider>();
+        return Render<CascadingValue<string>>(ps => ps
+                .Add(c => c.Name, PhoneRegionCascade.Name).Add(c => c.Value, phoneRegion).AddChildContent<MudDialogProvider>())
+            .FindComponent<MudDialogProvider>();
     }
 }

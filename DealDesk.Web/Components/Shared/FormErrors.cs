@@ -17,11 +17,11 @@ public sealed class FormErrors
     public void Clear() => _messages.Clear();
     public void Clear(string path) => _messages.Remove(path);
 
-    /// <summary>True when valid; otherwise the messages are shown.</summary>
-    public bool Check<T>(IValidator<T> validator, T model)
+    /// <summary>True when valid; otherwise the messages are shown. Phones are read as dialled in <paramref name="phoneRegion"/>.</summary>
+    public bool Check<T>(IValidator<T> validator, T model, string? phoneRegion = null)
     {
         _messages.Clear();
-        foreach (var e in validator.Validate(model).Errors)
+        foreach (var e in validator.Validate(DealDesk.Data.Customers.PhoneRegion.Context(model, phoneRegion)).Errors)
             _messages.TryAdd(Validation.CamelPath(e.PropertyName), e.ErrorMessage);
         return _messages.Count == 0;
     }

@@ -92,6 +92,7 @@ public partial class DealDialog : ComponentBase, IDisposable
         try
         {
             dealership = await CurrentDealership.GetAsync(ct);
+            errors.Region = dealership?.Country;
             if (Tenant.IsManager) salespeople = await Customers.SalespeopleAsync(ct);
             if (Draft is null && VehicleId is { } vehicleId) await PreselectAsync(vehicleId, ct);
         }

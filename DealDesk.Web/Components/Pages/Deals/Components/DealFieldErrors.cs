@@ -1,3 +1,4 @@
+using DealDesk.Data.Customers;
 using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using FluentValidation;
@@ -25,10 +26,13 @@ public sealed class DealFieldErrors(IValidator<CreateDealRequest> validator)
     private Dictionary<string, string> current = new(StringComparer.OrdinalIgnoreCase);
     private bool showAll;
 
+    /// <summary>The dealership's country: how the new customer's phone is read.</summary>
+    public string? Region { get; set; }
+
     /// <summary>Re-checks the draft; <paramref name="extra"/> adds rules the validator cannot know (money that needs the dealership's settings).</summary>
     public void Check(DealDraft draft, IEnumerable<(string Path, string Message)> extra)
     {
-        var result = validator.Validate(draft.ToRequest());
+        var result = validator.Validate(PhoneRegion.Context(draft.ToRequest(), Region));
         var messages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var error in result.Errors)
             messages.TryAdd(PathOf(error.PropertyName), error.ErrorMessage);

@@ -24,10 +24,10 @@ public sealed class QuickQuoteInput
     public static QuickQuoteInput Fresh(Dealership? dealership) => new() { Apr = Plain(dealership?.DefaultApr) };
 
     /// <summary>A saved quote's inputs, to look at it again or quote it anew. The price stays blank when it was the vehicle's own.</summary>
-    public static QuickQuoteInput From(QuickQuoteSummary q) => new()
+    public static QuickQuoteInput From(QuickQuoteSummary q, string? phoneRegion) => new()
     {
         CustomerName = q.CustomerName,
-        CustomerPhone = DealDesk.Data.Customers.Phones.Format(q.CustomerPhone),
+        CustomerPhone = DealDesk.Data.Customers.Phones.Format(q.CustomerPhone, phoneRegion),
         Vehicle = VehicleChoice.From(q),
         Price = q.VehicleId is not null && q.Price == q.VehiclePrice ? null : Plain(q.Price),
         DownPayment = q.DownPayment == 0 ? null : Plain(q.DownPayment),

@@ -27,7 +27,7 @@ public static class QuoteFields
 
     public static Dictionary<string, string[]> Check(QuickQuoteInput input, IValidator<QuickQuoteRequest> validator, Dealership dealership)
     {
-        var errors = validator.Validate(input.ToRequest()).Errors
+        var errors = validator.Validate(Data.Customers.PhoneRegion.Context(input.ToRequest(), dealership.Country)).Errors
             .GroupBy(e => Validation.CamelPath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         if (!errors.ContainsKey(DownPayment) && input.DownPayment is { } down && input.EffectivePrice is { } price && price > 0
