@@ -227,6 +227,57 @@ public sealed class DealDialogFlows(E2EFixture fixture, ITestOutputHelper output
         Assert.Equal(1, (await SearchDealsApiAsync(page, customer.LastName)).Total);
     });
 
+    [Fact]
+    public Task A_circuit_the_server_evicted_is_resumed_with_the_dialog_draft_and_submit_works() => RunAsync(async page =>
+    {
+        await SignInAsAsync(page, "sales2@southside.test");
+        var stock = (await AvailableStockNumbersAsync(page, 1))[0];
+        var customer = NewCustomer.Unique("Nadia", "Haddad", phone: "(555) 808-9900");
+        await GoToAsync(page, "/deals");
+        var dialog = await OpenNewDealDialogAsync(page);
+        await EnterNewCustomerAsync(dialog, customer);
+        await ChooseVehicleAsync(page, stock);
+        await dialog.GetByTestId("pricing-toggle").ClickAsync();
+        await dialog.Locator("#downPayment").FillAsync("3100");
+        await Expect(dialog.Locator("#downPayment")).ToHaveValueAsync("3100");
+        await dialog.EvaluateAsync("d => d.setAttribute('data-before-eviction', '')"); // tells the old dialog from the reopened one
+
+        // Hold the browser's reconnect attempts at SignalR's negotiate request until the server has evicted the
+        // disconnected circuit (the E2E host keeps one 3 s, not ASP.NET's 3 min) and persisted its state.
+        var evicted = Circuits.WaitForEvictionAsync(customer.LastName, TimeSpan.FromSeconds(30));
+        var negotiationsHeld = 0;
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/_blazor/negotiate", async route =>
+        {
+            Interlocked.Increment(ref negotiationsHeld);
+            try { await evicted; }
+            catch (TimeoutException) { await route.AbortAsync(); return; } // the test fails on the same wait below
+            await route.ContinueAsync();
+        });
+
+        // Drop the WebSocket the way a network failure does (the server keeps the circuit as disconnected).
+        await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
+        var circuit = await evicted;
+        _output.WriteLine($"The server evicted circuit {circuit.CircuitId} ({circuit.Reason}); reconnect attempts held: {negotiationsHeld}");
+        Assert.Equal("TokenExpired", circuit.Reason); // its retention ran out (not the store's capacity)
+        Assert.True(negotiationsHeld > 0, "the browser should have tried to reconnect while the circuit was evicted");
+
+        // The held attempt goes on: the old circuit is gone, so blazor.web.js resumes a new one from the persisted
+        // state, and DealDraftResume reopens the dialog with the draft.
+        var reopened = Dialog(page);
+        await Expect(page.Locator("[data-before-eviction]")).ToHaveCountAsync(0);
+        await Expect(reopened).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("reconnect-modal")).Not.ToBeVisibleAsync();
+        await ExpectNewCustomerStillEnteredAsync(reopened, customer);
+        await Expect(reopened.Locator("#vehicle-search")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"{stock}$"));
+        await Expect(reopened.Locator("#downPayment")).ToHaveValueAsync("3100");
+
+        await SubmitAndExpectDealPageAsync(page);
+        var (total, deals) = await SearchDealsApiAsync(page, customer.LastName);
+        Assert.Equal(1, total);
+        Assert.Equal(customer.FullName, deals[0].GetProperty("customerName").GetString());
+        Assert.Equal(stock, deals[0].GetProperty("stockNumber").GetString());
+    });
+
     /// <summary>Presses Tab (or Shift+Tab) until <paramref name="target"/> has the focus: the keyboard's way there, whatever sits between.</summary>
     private static async Task TabToAsync(IPage page, ILocator target, bool backwards = false)
     {

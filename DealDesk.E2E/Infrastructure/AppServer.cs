@@ -2,6 +2,8 @@ using System.Net;
 using DealDesk.Data.Database;
 using DealDesk.Data.Embedded;
 using DealDesk.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -31,6 +33,9 @@ public sealed class AppServer : IAsyncDisposable
 
     /// <summary>e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
     public string BaseUrl { get; }
+
+    /// <summary>What the app's circuits went through (disconnects, evictions, closes), for tests that wait on the server.</summary>
+    public CircuitLog Circuits => _factory.Circuits;
 
     public static async Task<AppServer> StartAsync()
     {
@@ -88,21 +93,37 @@ public sealed class AppServer : IAsyncDisposable
     {
         public static string LogPath => Path.Combine(E2EPaths.ResultsDirectory, "app-.log");
 
+        /// <summary>
+        /// How long a disconnected circuit is kept for its browser to reconnect (ASP.NET's default: 3 minutes). Short,
+        /// so a test can see the server evict one; long enough that a reconnect at once (as blazor.web.js tries) finds it.
+        /// </summary>
+        public static readonly TimeSpan DisconnectedCircuitRetention = TimeSpan.FromSeconds(3);
+
+        public CircuitLog Circuits { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             // The lead flows post signed WhatsApp webhooks with the documented demo secret.
             builder.UseSetting("WhatsApp:AppSecret", DealDesk.Web.WhatsApp.WhatsAppOptions.DemoAppSecret);
             // Registered after Program's AddSerilog, so this logger wins: its console flood becomes a file next to the failure artifacts.
+            builder.ConfigureServices(services =>
+            {
+                services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = DisconnectedCircuitRetention);
+                services.AddSingleton(Circuits);
+                services.AddScoped<CircuitHandler, CircuitLogHandler>();
+            });
             builder.ConfigureServices(services => services.AddSerilog(new LoggerConfiguration()
                 .MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override(CircuitLog.RegistryCategory, LogEventLevel.Debug) // its "CircuitEvicted" event feeds Circuits
                 .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Information)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
                 .WriteTo.File(LogPath, rollingInterval: RollingInterval.Day,
                     outputTemplate: "{Timestamp:o} [{Level:u3}] {CorrelationId} {SourceContext}: {Message:lj}{NewLine}{Exception}")
                 .WriteTo.Console(LogEventLevel.Error)
+                .WriteTo.Sink(Circuits)
                 .CreateLogger(), dispose: true));
         }
     }

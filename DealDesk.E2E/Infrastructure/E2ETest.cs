@@ -32,6 +32,9 @@ public abstract class E2ETest
     /// <summary>The app's address, e.g. http://127.0.0.1:41234. Pages also accept paths relative to it: page.GotoAsync("/inventory").</summary>
     protected string BaseUrl => _fixture.App.BaseUrl;
 
+    /// <summary>The app's circuits as the server sees them: wait here for a disconnected circuit's eviction.</summary>
+    protected CircuitLog Circuits => _fixture.App.Circuits;
+
     protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string testMethod = "")
     {
         var testName = $"{GetType().Name}.{testMethod}";
