@@ -4,9 +4,11 @@ using DealDesk.Data.Deals;
 using DealDesk.Data.Errors;
 using DealDesk.Data.Inventory;
 using DealDesk.Data.Notifications;
+using DealDesk.Data.Quotes;
 using DealDesk.Data.Tenancy;
 using DealDesk.Tests.Deals.Support;
 using DealDesk.Tests.Infrastructure;
+using DealDesk.Tests.Quotes.Editor;
 using DealDesk.Web.Components.Pages.Deals;
 using DealDesk.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +29,7 @@ public sealed class DealPageTests : ComponentTest
     private readonly FakeDealQueries _queries = new();
     private readonly FakeDealActions _actions;
     private readonly FakeInventoryQueries _inventory = new();
+    private readonly FakeQuoteDesk _quotes = new(); // empty unless a test gives the deal its quotes
     private readonly IRenderedComponent<MudDialogProvider> _dialogs;
     private readonly IRenderedComponent<MudPopoverProvider> _popovers;
     private readonly IRenderedComponent<MudSnackbarProvider> _snackbars;
@@ -40,7 +43,7 @@ public sealed class DealPageTests : ComponentTest
         Services.AddSingleton<ICustomerQueries>(new FakeCustomerQueries());
         Services.AddSingleton<ICurrentDealership>(new FakeCurrentDealership(DealershipId)); // America/Chicago
         Services.AddScoped<DealershipClock>();
-        Services.AddSingleton<DealDesk.Web.Components.Pages.Deals.Quotes.IQuoteDesk>(new Quotes.Editor.FakeQuoteDesk()); // no quotes: the editor stays empty
+        Services.AddSingleton<DealDesk.Web.Components.Pages.Deals.Quotes.IQuoteDesk>(_quotes);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // the live circuit, which subscribes to changes
         _popovers = Render<MudPopoverProvider>();
         _snackbars = Render<MudSnackbarProvider>();
@@ -55,12 +58,38 @@ public sealed class DealPageTests : ComponentTest
         return cut;
     }
 
+    /// <summary>
+    /// The deal's quotes as the quote desk lists them: an older one first, then the deal's active scenario (same id and
+    /// name). The sample scenario's payment is made the quote's, as both read the same row in the app.
+    /// </summary>
+    private (DealDetails Deal, QuoteView Active) WithQuotes(DealDetails deal, Func<QuoteView, QuoteView>? shape = null)
+    {
+        var scenario = deal.Scenarios.Single();
+        var active = QuoteSamples.Finance(deal.Deal.Id, scenario.Name) with { Id = scenario.Id };
+        active = shape?.Invoke(active) ?? active;
+        var older = QuoteSamples.Finance(deal.Deal.Id, "Cash offer", active: false) with { CreatedAt = active.CreatedAt.AddMinutes(-1) };
+        _quotes.Quotes[older.Id] = older;
+        _quotes.Quotes[active.Id] = active;
+        var payment = scenario.MonthlyPayment is null ? null : active.Figures.MonthlyPayment;
+        return (deal with { Scenarios = [scenario with { MonthlyPayment = payment }] }, active);
+    }
+
+    /// <summary>The quote tab that is open: the editor shows that quote.</summary>
+    private static void AssertOpenQuote(IRenderedComponent<DealPage> cut, QuoteView quote)
+    {
+        var tab = cut.Find("[data-testid=quote-tabs] .mud-tab.mud-tab-active");
+        Assert.Contains(quote.Name, tab.TextContent);
+        Assert.NotNull(tab.QuerySelector("svg")); // the star of the deal's active quote
+        Assert.Equal(quote.Id.ToString(), cut.Find("[data-testid=quote-editor]").GetAttribute("data-quote-id"));
+    }
+
     private void Answer(string button) => _dialogs.WaitForElement($"[data-testid={button}]").Click();
 
     [Fact]
-    public void The_page_shows_the_number_state_customer_vehicle_salesperson_scenarios_and_history()
+    public void The_page_shows_the_number_state_customer_vehicle_salesperson_active_quote_and_history()
     {
-        var deal = DealSamples.Draft();
+        var (deal, active) = WithQuotes(DealSamples.Draft());
+        var monthly = Money.Format(active.Figures.MonthlyPayment!.Value);
 
         var cut = RenderDeal(deal);
 
@@ -73,9 +102,15 @@ public sealed class DealPageTests : ComponentTest
         Assert.Equal(deal.Vehicle!.Id.ToString(), cut.Find("[data-testid=deal-vehicle]").GetAttribute("data-vehicle-id"));
         Assert.Equal("N1022", cut.Find("[data-testid=deal-stock-number]").TextContent);
         Assert.Equal("Noah Bennett", cut.Find("[data-testid=deal-salesperson]").TextContent);
-        Assert.Contains("Active", cut.Find("[data-testid=active-scenario]").TextContent);
-        Assert.Equal("$636.97", cut.Find("[data-testid=active-scenario] [data-testid=scenario-payment]").TextContent.Trim());
-        Assert.Contains("$636.97", cut.Find("[data-testid=deal-monthly-payment]").TextContent);
+        // The active scenario opens in the quote tabs (not merely the first tab), with its payment and figures.
+        cut.WaitForElement("[data-testid=quote-editor]");
+        AssertOpenQuote(cut, active);
+        Assert.Equal(2, cut.FindAll("[data-testid=quote-tabs] .mud-tab").Count);
+        Assert.Equal($"{monthly}/mo", cut.Find("[data-testid=quote-monthly]").TextContent.Trim());
+        Assert.Equal(Money.Format(active.Figures.AmountFinanced), cut.Find("[data-testid=quote-financed]").TextContent.Trim());
+        Assert.Equal("false", cut.Find("[data-testid=quote-summary]").GetAttribute("data-stale"));
+        Assert.Equal("60", cut.Find("#quote-term").GetAttribute("value"));
+        Assert.Contains(monthly, cut.Find("[data-testid=deal-monthly-payment]").TextContent);
         var entry = cut.Find("[data-testid=audit-entry]");
         Assert.Equal("deal.created", entry.GetAttribute("data-action"));
         Assert.Contains("Created the deal for new customer Rosa Okafor", entry.TextContent);
@@ -99,11 +134,19 @@ public sealed class DealPageTests : ComponentTest
     [Fact]
     public void A_blank_deal_shows_no_vehicle_and_no_payment_yet_and_cannot_be_delivered()
     {
-        var cut = RenderDeal(DealSamples.Draft(blank: true));
+        // A blank deal's quote has no price yet (as QuoteService creates it: priced like the blank active one).
+        var (deal, active) = WithQuotes(DealSamples.Draft(blank: true), q => q with { Input = q.Input with { Price = 0m, Discount = 0m } });
+
+        var cut = RenderDeal(deal);
 
         Assert.Equal("No vehicle yet", cut.Find("[data-testid=deal-vehicle]").TextContent);
         Assert.Equal("No payment yet", cut.Find("[data-testid=deal-monthly-payment]").TextContent.Trim());
-        Assert.Contains("No payment yet", cut.Find("[data-testid=active-scenario] [data-testid=scenario-payment]").TextContent);
+        // Its tab shows no payment as if it were one: the figures are marked to fix, at the price.
+        cut.WaitForElement("[data-testid=quote-editor]");
+        AssertOpenQuote(cut, active);
+        Assert.Equal("true", cut.Find("[data-testid=quote-summary]").GetAttribute("data-stale"));
+        Assert.Contains("Fix the fields marked", cut.Find("[data-testid=quote-summary]").TextContent);
+        Assert.Contains("Enter the vehicle's price.", cut.Find("[data-testid=quote-editor]").TextContent);
         Assert.True(cut.Find("[data-testid=deliver-deal]").HasAttribute("disabled"));
         Assert.Contains("Attach vehicle", cut.Find("[data-testid=vehicle-action-toggle]").TextContent);
     }
