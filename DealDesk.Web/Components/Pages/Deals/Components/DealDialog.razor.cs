@@ -206,7 +206,7 @@ public partial class DealDialog : ComponentBase, IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // The first field, once loaded: MudDialog's focus trap takes the focus on the first render.
+        // The first field, once loaded: the dialog opens with DefaultFocus.None, so this is the only focus move (DealDialogs).
         if (!loading && !firstFieldFocused && customerSection is not null)
         {
             firstFieldFocused = true;

@@ -21,7 +21,9 @@ public static class DealDialogs
     {
         // On a phone the dialog fills the screen (app.css, "Deal dialog"): MudBlazor's FullScreen would need the width before opening.
         var options = new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = false, CloseOnEscapeKey = true, BackdropClick = false,
-            DefaultFocus = DefaultFocus.FirstChild }; // the customer search; no close button before it (Cancel and Escape close)
+            // None: the dialog focuses its customer search itself once loaded. The trap's FirstChild focus raced that and, opened
+            // with Enter, left the focus on the trap's bumper div in 2 of 8 openings (focusin log in Chromium); with None, 8 of 8.
+            DefaultFocus = DefaultFocus.None };
         var dialog = await dialogs.ShowAsync<DealDialog>("New deal", parameters, options);
         return await dialog.ClosedWithAsync() is Guid id ? id : null;
     }
