@@ -28,7 +28,7 @@ public sealed record BenchOptions
     /// <summary>Editors per quote at the quotes level: quotes = clients / this (rounded up); more editors, more conflicts.</summary>
     public int EditorsPerQuote { get; init; } = 2;
 
-    /// <summary>Mean pause of a quotes-level editor between saves (exponential), in ms; 0 = closed loop.</summary>
+    /// <summary>Mean pause (exponential), in ms, of a quotes-level editor between saves and of a circuits-level page before each click; 0 = closed loop.</summary>
     public int ThinkMs { get; init; }
 
     /// <summary>Concurrent webhook senders of the leads level.</summary>

@@ -95,7 +95,7 @@ public static class BenchProgram
                 try
                 {
                     var circuits = await InScratchDirectory(() => new Circuits.CircuitLoad(database, Path.Combine(resultsDirectory, "circuits-app.log"))
-                        .RunAsync(options.Circuits, TimeSpan.FromSeconds(options.ActiveSeconds), Log, cancel.Token));
+                        .RunAsync(options.Circuits, TimeSpan.FromSeconds(options.ActiveSeconds), TimeSpan.FromMilliseconds(options.ThinkMs), Log, cancel.Token));
                     circuitTable = new Circuits.CircuitTable(circuits);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
@@ -186,9 +186,11 @@ public static class BenchProgram
             Console.WriteLine();
             Console.Write(circuitTable.ToMarkdown());
             foreach (var line in circuitTable.Verdicts()) Console.WriteLine(line);
-            var circuitsFile = Path.Combine(resultsDirectory, "circuits-latest.md");
+            // A run with think time is another load model (a sales floor, not a stress loop): it keeps its own file.
+            var circuitsFile = Path.Combine(resultsDirectory, options.ThinkMs > 0 ? "circuits-think-latest.md" : "circuits-latest.md");
             File.WriteAllText(circuitsFile, $"# DealDesk benchmark: interactive circuits\n\n- run: {startedUtc:yyyy-MM-dd HH:mm} UTC, `dotnet run -c Release --project DealDesk.Bench -- {string.Join(' ', args)}`\n" +
-                $"- machine: {Environment.ProcessorCount} cores, shared by the app, PostgreSQL and Chromium; load average {loadBefore} before\n\n" +
+                $"- machine: {Environment.ProcessorCount} cores, shared by the app, PostgreSQL and Chromium; load average {loadBefore} before\n" +
+                $"- load: every page {(options.ThinkMs > 0 ? $"pauses {options.ThinkMs} ms on average (exponential) before each click" : "clicks again as soon as the last click rendered (no think time)")}; {options.ActiveSeconds} s active window per circuit count\n\n" +
                 circuitTable.ToMarkdown() + "\n" + string.Join("\n", circuitTable.Verdicts().Select(v => $"- {v}")) + "\n");
             Console.WriteLine($"Written to {circuitsFile}");
         }

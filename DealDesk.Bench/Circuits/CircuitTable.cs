@@ -19,8 +19,22 @@ public sealed class CircuitTable(IReadOnlyList<CircuitResult> rows)
             sb.AppendLine(string.Join(" | ", "", r.Circuits, F(r.IdleWorkingSetPerCircuitMb), F(r.IdleHeapPerCircuitMb), F(r.ActiveWorkingSetPerCircuitMb),
                 F(r.ActiveHeapPerCircuitMb), r.Interactions.Count, F(r.Interactions.P50), F(r.Interactions.P95), F(r.Interactions.P99),
                 r.Creations.Count, F(r.Creations.P50), F(r.Creations.P99), r.Errors, "").Trim());
+        // Where the machine's CPU went: the load generator (Chromium, Playwright's driver) shares the cores with the app.
+        sb.AppendLine();
+        sb.AppendLine("| circuits | idle CPU % app | idle CPU % Chromium | active CPU % app | active CPU % Chromium | active CPU % PostgreSQL | active CPU % other | app CPU ms per deal |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in rows)
+            sb.AppendLine(string.Join(" | ", "", r.Circuits, P(r.IdleCpu, "app"), P(r.IdleCpu, "chromium"), P(r.ActiveCpu, "app"), P(r.ActiveCpu, "chromium"),
+                P(r.ActiveCpu, "postgres"), P(r.ActiveCpu, "other"), F(AppMsPerDeal(r)), "").Trim());
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The app's CPU for one round (dialog, create, deal page, back to the list), from the active window's CPU and the
+    /// rounds finished; an upper bound, as the window also holds the app's background work and unfinished rounds.
+    /// </summary>
+    static double AppMsPerDeal(CircuitResult r) =>
+        r.Creations.Count > 0 && r.ActiveCpu.Seconds.TryGetValue("app", out var s) ? 1000 * s / r.Creations.Count : double.NaN;
 
     public IEnumerable<string> Verdicts()
     {
@@ -29,8 +43,11 @@ public sealed class CircuitTable(IReadOnlyList<CircuitResult> rows)
                          $"({(r.IdleHeapPerCircuitMb <= IdleTargetMb ? "within" : "over")} the {IdleTargetMb} MB target)";
         if (rows.FirstOrDefault(r => r.Circuits == TargetCircuits) is { } at50)
             yield return $"interaction p99 at {TargetCircuits} circuits: {F(at50.Interactions.P99)} ms " +
-                         $"({(at50.Interactions.P99 <= InteractionP99TargetMs ? "within" : "over")} the {InteractionP99TargetMs} ms target)";
+                         $"({(at50.Interactions.P99 <= InteractionP99TargetMs ? "within" : "over")} the {InteractionP99TargetMs} ms target); " +
+                         $"meanwhile the app used {P(at50.ActiveCpu, "app")} % of the machine's CPU and Chromium {P(at50.ActiveCpu, "chromium")} %";
     }
+
+    static string P(CpuUse cpu, string group) => double.IsNaN(cpu.Percent(group)) ? "n/a" : cpu.Percent(group).ToString("0", CultureInfo.InvariantCulture);
 
     static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.00", CultureInfo.InvariantCulture);
 }
