@@ -197,29 +197,14 @@ public sealed class DealDialogFlows(E2EFixture fixture, ITestOutputHelper output
     [Fact]
     public Task A_paused_and_resumed_circuit_reopens_the_dialog_with_the_draft_and_submit_works() => RunAsync(async page =>
     {
-        await SignInAsAsync(page, "manager@southside.test");
-        var stock = (await AvailableStockNumbersAsync(page, 1))[0];
-        var customer = NewCustomer.Unique("Marta", "Ivanova", phone: "(555) 707-8899");
-        await GoToAsync(page, "/deals");
-        var dialog = await OpenNewDealDialogAsync(page);
-        await EnterNewCustomerAsync(dialog, customer);
-        await ChooseVehicleAsync(page, stock);
-        await dialog.GetByTestId("pricing-toggle").ClickAsync();
-        await dialog.Locator("#downPayment").FillAsync("2500");
-        await Expect(dialog.Locator("#downPayment")).ToHaveValueAsync("2500");
-        await dialog.EvaluateAsync("d => d.setAttribute('data-before-pause', '')"); // tells the old dialog from the reopened one
+        var (stock, customer) = await StartDraftAsync(page, "manager@southside.test", NewCustomer.Unique("Marta", "Ivanova", phone: "(555) 707-8899"), "2500", "data-before-pause");
 
         // The server drops the circuit and hands its persisted state to the browser (as when it evicts a disconnected circuit);
         // the salesperson presses "Resume" in the reconnect dialog and gets a new circuit built from that state.
         Assert.True(await page.EvaluateAsync<bool>("() => Blazor.pauseCircuit()"));
         await page.Locator("#components-resume-button").ClickAsync();
 
-        var reopened = page.GetByRole(AriaRole.Dialog).Filter(new() { Has = page.GetByTestId("deal-form") });
-        await Expect(page.Locator("[data-before-pause]")).ToHaveCountAsync(0);
-        await Expect(reopened).ToBeVisibleAsync();
-        await ExpectNewCustomerStillEnteredAsync(reopened, customer);
-        await Expect(reopened.Locator("#vehicle-search")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"{stock}$"));
-        await Expect(reopened.Locator("#downPayment")).ToHaveValueAsync("2500");
+        await ExpectDraftReopenedAsync(page, stock, customer, "2500", "data-before-pause");
 
         await SubmitAndExpectDealPageAsync(page);
         Assert.Equal(1, (await SearchDealsApiAsync(page, customer.LastName)).Total);
@@ -228,17 +213,7 @@ public sealed class DealDialogFlows(E2EFixture fixture, ITestOutputHelper output
     [Fact]
     public Task A_circuit_the_server_evicted_is_resumed_with_the_dialog_draft_and_submit_works() => RunAsync(async page =>
     {
-        await SignInAsAsync(page, "sales2@southside.test");
-        var stock = (await AvailableStockNumbersAsync(page, 1))[0];
-        var customer = NewCustomer.Unique("Nadia", "Haddad", phone: "(555) 808-9900");
-        await GoToAsync(page, "/deals");
-        var dialog = await OpenNewDealDialogAsync(page);
-        await EnterNewCustomerAsync(dialog, customer);
-        await ChooseVehicleAsync(page, stock);
-        await dialog.GetByTestId("pricing-toggle").ClickAsync();
-        await dialog.Locator("#downPayment").FillAsync("3100");
-        await Expect(dialog.Locator("#downPayment")).ToHaveValueAsync("3100");
-        await dialog.EvaluateAsync("d => d.setAttribute('data-before-eviction', '')"); // tells the old dialog from the reopened one
+        var (stock, customer) = await StartDraftAsync(page, "sales2@southside.test", NewCustomer.Unique("Nadia", "Haddad", phone: "(555) 808-9900"), "3100", "data-before-eviction");
 
         // Hold the browser's reconnect attempts at SignalR's negotiate request until the server has evicted the
         // disconnected circuit (the E2E host keeps one 3 s, not ASP.NET's 3 min) and persisted its state.
@@ -261,13 +236,8 @@ public sealed class DealDialogFlows(E2EFixture fixture, ITestOutputHelper output
 
         // The held attempt goes on: the old circuit is gone, so blazor.web.js resumes a new one from the persisted
         // state, and DealDraftResume reopens the dialog with the draft.
-        var reopened = Dialog(page);
-        await Expect(page.Locator("[data-before-eviction]")).ToHaveCountAsync(0);
-        await Expect(reopened).ToBeVisibleAsync();
+        await ExpectDraftReopenedAsync(page, stock, customer, "3100", "data-before-eviction");
         await Expect(page.GetByTestId("reconnect-modal")).Not.ToBeVisibleAsync();
-        await ExpectNewCustomerStillEnteredAsync(reopened, customer);
-        await Expect(reopened.Locator("#vehicle-search")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"{stock}$"));
-        await Expect(reopened.Locator("#downPayment")).ToHaveValueAsync("3100");
 
         await SubmitAndExpectDealPageAsync(page);
         var (total, deals) = await SearchDealsApiAsync(page, customer.LastName);
@@ -275,6 +245,36 @@ public sealed class DealDialogFlows(E2EFixture fixture, ITestOutputHelper output
         Assert.Equal(customer.FullName, deals[0].GetProperty("customerName").GetString());
         Assert.Equal(stock, deals[0].GetProperty("stockNumber").GetString());
     });
+
+    /// <summary>
+    /// Signs in, opens the dialog on the deals page and types a draft: a new customer, a vehicle and a down payment.
+    /// The dialog is marked with <paramref name="marker"/>, which tells it from the one reopened after a lost circuit.
+    /// </summary>
+    private async Task<(string Stock, NewCustomer Customer)> StartDraftAsync(IPage page, string email, NewCustomer customer, string downPayment, string marker)
+    {
+        await SignInAsAsync(page, email);
+        var stock = (await AvailableStockNumbersAsync(page, 1))[0];
+        await GoToAsync(page, "/deals");
+        var dialog = await OpenNewDealDialogAsync(page);
+        await EnterNewCustomerAsync(dialog, customer);
+        await ChooseVehicleAsync(page, stock);
+        await dialog.GetByTestId("pricing-toggle").ClickAsync();
+        await dialog.Locator("#downPayment").FillAsync(downPayment);
+        await Expect(dialog.Locator("#downPayment")).ToHaveValueAsync(downPayment);
+        await dialog.EvaluateAsync($"d => d.setAttribute('{marker}', '')");
+        return (stock, customer);
+    }
+
+    /// <summary>The dialog came back on a new circuit (the marked one is gone) with everything <see cref="StartDraftAsync"/> typed.</summary>
+    private static async Task ExpectDraftReopenedAsync(IPage page, string stock, NewCustomer customer, string downPayment, string marker)
+    {
+        var reopened = Dialog(page);
+        await Expect(page.Locator($"[{marker}]")).ToHaveCountAsync(0);
+        await Expect(reopened).ToBeVisibleAsync();
+        await ExpectNewCustomerStillEnteredAsync(reopened, customer);
+        await Expect(reopened.Locator("#vehicle-search")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"{stock}$"));
+        await Expect(reopened.Locator("#downPayment")).ToHaveValueAsync(downPayment);
+    }
 
     /// <summary>Presses Tab (or Shift+Tab) until <paramref name="target"/> has the focus: the keyboard's way there, whatever sits between.</summary>
     private static async Task TabToAsync(IPage page, ILocator target, bool backwards = false)
