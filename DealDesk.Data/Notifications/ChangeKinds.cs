@@ -34,6 +34,9 @@ public static class ChangeKinds
     /// <summary>An outbound message's delivery status moved (sending, sent, delivered, read, failed). Id: the message. Data: conversationId, status.</summary>
     public const string MessageStatus = "message.status";
 
+    /// <summary>A manager saved the dealership's settings. Id: the dealership. Data: fields (comma-separated, e.g. "name,country").</summary>
+    public const string SettingsChanged = "settings.changed";
+
     /// <summary>Synthetic, never published: see <see cref="Change.Resync"/>.</summary>
     public const string Resync = "resync";
 }

@@ -1,5 +1,6 @@
 using DealDesk.Data.Audit;
 using DealDesk.Data.Errors;
+using DealDesk.Data.Notifications;
 using DealDesk.Data.Tenancy;
 using DealDesk.Data.Transactions;
 using FluentValidation;
@@ -65,6 +66,9 @@ public sealed class SettingsService(
             AuditTrail.Record(db, actor, "settings.changed", "dealership", dealership.Id,
                 new { changes = changes.ToDictionary(c => c.Field, c => new { from = c.From, to = c.To }) }, time.GetUtcNow(),
                 "Changed " + string.Join("; ", changes.Select(c => $"{c.Label} from {c.From} to {c.To}")));
+            // Open pages show the dealership's name and read phones in its country: they hear the committed change and re-read.
+            await ChangePublisher.PublishAsync(db, new Change(dealership.Id, ChangeKinds.SettingsChanged, dealership.Id,
+                new Dictionary<string, string?> { [ChangeKeys.Fields] = string.Join(',', changes.Select(c => c.Field)) }, actor.UserId), token);
             return (after, changes);
         }, ct);
     }
