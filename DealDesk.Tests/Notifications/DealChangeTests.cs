@@ -9,37 +9,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DealDesk.Tests.Notifications;
 
 /// <summary>What each deal write announces, in order, as another instance hears it.</summary>
-public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class DealChangeTests(DatabaseFixture fixture) : NorthChangesTest(fixture)
 {
-    TestDatabase Db => fixture.Db;
-    ListeningHost _host = null!;
-    DemoTenant _north = null!;
-
-    public async Task InitializeAsync()
-    {
-        _north = (await Db.DemoAsync()).North;
-        _host = await ListeningHost.StartAsync(Db);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     /// <summary>The changes <paramref name="act"/> publishes (acting as sales2), each as one comparable line.</summary>
     async Task<List<string>> ChangesOfAsync(Func<AsyncServiceScope, Task> act)
     {
-        using var inbox = _host.Subscribe(_north.DealershipId);
-        var changes = await _host.ChangesDuringAsync(inbox, _north.DealershipId, _north.Sales2Id, async () =>
-        {
-            await using var scope = _host.Scope(_north.DealershipId, _north.Sales2Id);
-            await act(scope);
-        });
-        Assert.All(changes, c => Assert.Equal((_north.DealershipId, _north.Sales2Id), (c.DealershipId, c.ByUserId)));
+        var changes = await ChangesOfAsync(North.Sales2Id, manager: false, act);
+        Assert.All(changes, c => Assert.Equal((North.DealershipId, North.Sales2Id), (c.DealershipId, c.ByUserId)));
         return [.. changes.Select(ChangeInbox.Describe)];
     }
 
     async Task<DealResult> NewDealAsync(Guid? vehicle = null)
     {
-        var customer = (await DealKit.CustomersAsync(Db, _north.DealershipId))[0];
-        await using var scope = _host.Scope(_north.DealershipId, _north.Sales1Id);
+        var customer = (await DealKit.CustomersAsync(Db, North.DealershipId))[0];
+        await using var scope = Host.Scope(North.DealershipId, North.Sales1Id);
         return await scope.Get<DealService>().CreateAsync(DealKit.Request(customer, vehicle));
     }
 
@@ -52,15 +35,15 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
     [Fact]
     public async Task Creating_a_deal_with_a_vehicle_announces_the_deal_and_the_vehicle_now_pending()
     {
-        var vehicle = await DealKit.AddVehicleAsync(Db, _north.DealershipId);
-        var customer = (await DealKit.CustomersAsync(Db, _north.DealershipId))[0];
+        var vehicle = await DealKit.AddVehicleAsync(Db, North.DealershipId);
+        var customer = (await DealKit.CustomersAsync(Db, North.DealershipId))[0];
         DealResult deal = null!;
 
         var changes = await ChangesOfAsync(async s => deal = await s.Get<DealService>().CreateAsync(DealKit.Request(customer, vehicle)));
 
         Assert.Equal([
             Line(ChangeKinds.DealCreated, deal.Deal.Id, (ChangeKeys.DealNumber, deal.Deal.DealNumber), (ChangeKeys.CustomerId, customer),
-                (ChangeKeys.SalespersonId, _north.Sales2Id), (ChangeKeys.VehicleId, vehicle)),
+                (ChangeKeys.SalespersonId, North.Sales2Id), (ChangeKeys.VehicleId, vehicle)),
             VehicleLine(vehicle, "pending", deal.Deal.Id),
         ], changes);
     }
@@ -68,7 +51,7 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
     [Fact]
     public async Task Swapping_the_vehicle_announces_the_deal_the_released_vehicle_the_reserved_one_and_the_repriced_quote()
     {
-        var (old, replacement) = (await DealKit.AddVehicleAsync(Db, _north.DealershipId), await DealKit.AddVehicleAsync(Db, _north.DealershipId, price: 33_000m));
+        var (old, replacement) = (await DealKit.AddVehicleAsync(Db, North.DealershipId), await DealKit.AddVehicleAsync(Db, North.DealershipId, price: 33_000m));
         var deal = await NewDealAsync(old);
 
         var changes = await ChangesOfAsync(s => s.Get<DealActions>().AttachVehicleAsync(deal.Deal.Id, new AttachVehicleRequest { VehicleId = replacement.ToString() }));
@@ -80,14 +63,14 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
             VehicleLine(replacement, "pending", deal.Deal.Id),
             // The active quote, a draft, follows the vehicle's price as its version 2.
             Line(ChangeKinds.QuoteSaved, deal.Scenario.Id, (ChangeKeys.DealId, deal.Deal.Id), (ChangeKeys.Version, 2),
-                (ChangeKeys.Fields, "price"), (ChangeKeys.By, _north.Sales2Id)),
+                (ChangeKeys.Fields, "price"), (ChangeKeys.By, North.Sales2Id)),
         ], changes);
     }
 
     [Fact]
     public async Task Attaching_the_vehicle_a_deal_already_has_announces_nothing()
     {
-        var vehicle = await DealKit.AddVehicleAsync(Db, _north.DealershipId);
+        var vehicle = await DealKit.AddVehicleAsync(Db, North.DealershipId);
         var deal = await NewDealAsync(vehicle);
 
         var changes = await ChangesOfAsync(s => s.Get<DealActions>().AttachVehicleAsync(deal.Deal.Id, new AttachVehicleRequest { VehicleId = vehicle.ToString() }));
@@ -98,7 +81,7 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
     [Fact]
     public async Task Changing_the_customer_announces_the_deal()
     {
-        var customers = await DealKit.CustomersAsync(Db, _north.DealershipId);
+        var customers = await DealKit.CustomersAsync(Db, North.DealershipId);
         var deal = await NewDealAsync();
 
         var changes = await ChangesOfAsync(s => s.Get<DealActions>().ChangeCustomerAsync(deal.Deal.Id, new ChangeCustomerRequest { CustomerId = customers[1].ToString() }));
@@ -112,7 +95,7 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
     [Fact]
     public async Task Cancelling_announces_the_deals_state_and_its_vehicle_available_again()
     {
-        var vehicle = await DealKit.AddVehicleAsync(Db, _north.DealershipId);
+        var vehicle = await DealKit.AddVehicleAsync(Db, North.DealershipId);
         var deal = await NewDealAsync(vehicle);
 
         var changes = await ChangesOfAsync(s => s.Get<DealActions>().CancelAsync(deal.Deal.Id));
@@ -127,7 +110,7 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
     [Fact]
     public async Task Delivering_announces_the_deals_state_and_its_vehicle_sold()
     {
-        var vehicle = await DealKit.AddVehicleAsync(Db, _north.DealershipId);
+        var vehicle = await DealKit.AddVehicleAsync(Db, North.DealershipId);
         var deal = await NewDealAsync(vehicle);
 
         var changes = await ChangesOfAsync(s => s.Get<DealActions>().DeliverAsync(deal.Deal.Id));
@@ -142,9 +125,9 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
     [Fact]
     public async Task Converting_a_quick_quote_announces_the_new_deal_and_its_vehicle_pending()
     {
-        var vehicle = await DealKit.AddVehicleAsync(Db, _north.DealershipId);
+        var vehicle = await DealKit.AddVehicleAsync(Db, North.DealershipId);
         QuickQuoteView quote;
-        await using (var scope = _host.Scope(_north.DealershipId, _north.Sales1Id))
+        await using (var scope = Host.Scope(North.DealershipId, North.Sales1Id))
             quote = await scope.Get<QuickQuoteService>().CreateAsync(new QuickQuoteRequest { VehicleId = vehicle.ToString(), CustomerName = "Ada Byron" });
         DealResult deal = null!;
 
@@ -152,7 +135,7 @@ public sealed class DealChangeTests(DatabaseFixture fixture) : IClassFixture<Dat
 
         Assert.Equal([
             Line(ChangeKinds.DealCreated, deal.Deal.Id, (ChangeKeys.DealNumber, deal.Deal.DealNumber), (ChangeKeys.CustomerId, deal.Customer.Id),
-                (ChangeKeys.SalespersonId, _north.Sales2Id), (ChangeKeys.VehicleId, vehicle)),
+                (ChangeKeys.SalespersonId, North.Sales2Id), (ChangeKeys.VehicleId, vehicle)),
             VehicleLine(vehicle, "pending", deal.Deal.Id),
         ], changes);
     }

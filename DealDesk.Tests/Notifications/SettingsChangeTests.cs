@@ -7,32 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DealDesk.Tests.Notifications;
 
 /// <summary>A settings save announces itself once committed, so open pages re-read the name and the phones' country.</summary>
-public sealed class SettingsChangeTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class SettingsChangeTests(DatabaseFixture fixture) : NorthChangesTest(fixture)
 {
-    TestDatabase Db => fixture.Db;
-    ListeningHost _host = null!;
-    DemoTenant _north = null!;
-
-    public async Task InitializeAsync()
+    Task<List<Change>> ChangesOfSavingAsync(Action<DealershipSettings> edit) => ChangesOfAsync(North.ManagerId, manager: true, async scope =>
     {
-        _north = (await Db.DemoAsync()).North;
-        _host = await ListeningHost.StartAsync(Db);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    async Task<List<Change>> ChangesOfSavingAsync(Action<DealershipSettings> edit)
-    {
-        using var inbox = _host.Subscribe(_north.DealershipId);
-        return await _host.ChangesDuringAsync(inbox, _north.DealershipId, _north.ManagerId, async () =>
-        {
-            await using var scope = _host.Scope(_north.DealershipId, _north.ManagerId, manager: true);
-            var service = scope.ServiceProvider.GetRequiredService<SettingsService>();
-            var settings = await service.GetAsync();
-            edit(settings);
-            await service.SaveAsync(settings);
-        });
-    }
+        var service = scope.ServiceProvider.GetRequiredService<SettingsService>();
+        var settings = await service.GetAsync();
+        edit(settings);
+        await service.SaveAsync(settings);
+    });
 
     [Fact]
     public async Task Saving_a_new_name_and_country_announces_the_fields_that_changed()
@@ -40,7 +23,7 @@ public sealed class SettingsChangeTests(DatabaseFixture fixture) : IClassFixture
         var changes = await ChangesOfSavingAsync(s => (s.Name, s.Country) = ("Northside Motors of London", "GB"));
 
         var change = Assert.Single(changes);
-        Assert.Equal((ChangeKinds.SettingsChanged, _north.DealershipId, _north.DealershipId, (Guid?)_north.ManagerId),
+        Assert.Equal((ChangeKinds.SettingsChanged, North.DealershipId, North.DealershipId, (Guid?)North.ManagerId),
             (change.Kind, change.DealershipId, change.Id, change.ByUserId));
         Assert.Equal(["country", "name"], change.Data![ChangeKeys.Fields]!.Split(',').Order());
     }
